@@ -1,0 +1,4 @@
+"""``python -m pipeline`` runs the ``dispute-stance`` CLI."""
+from pipeline.cli import main
+
+raise SystemExit(main())
