@@ -1,0 +1,135 @@
+"""``dispute-stance``: thin subcommands over the Python API (no logic lives here)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from pipeline.config import ConfigError, load_config
+
+
+def _add_config_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", help="YAML config (default: configs/default.yaml)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a config key, e.g. --set classify.batch_size=32 (repeatable)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or info logging")
+
+
+def _config(args: argparse.Namespace):
+    overrides = list(args.overrides)
+    if getattr(args, "quiet", False):
+        overrides.append("batch.progress=false")
+    return load_config(args.config, overrides)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.batch import run_batch
+
+    cfg = _config(args)
+    summary = run_batch(args.input, args.output, cfg, fmt=args.format, table=args.table)
+    print(json.dumps(summary), file=sys.stderr)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.batch import run_batch
+    from pipeline.report import write_report
+
+    cfg = _config(args)
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    preds = out / "predictions.jsonl"
+    summary = run_batch(args.input, preds, cfg, fmt=args.format)
+    paths = write_report(preds, out, cfg)
+    summary["outputs"] = {k: str(v) for k, v in paths.items()} | {"predictions": str(preds)}
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.report import write_report
+
+    cfg = _config(args)
+    paths = write_report(args.predictions, Path(args.output), cfg)
+    print(json.dumps({k: str(v) for k, v in paths.items()}, indent=2))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import evaluate_files, format_report
+
+    metrics = evaluate_files(args.gold, args.pred)
+    print(format_report(metrics))
+    if args.json:
+        Path(args.json).write_text(json.dumps(metrics, indent=2), encoding="utf-8")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from pipeline.classify.train import cli_main
+
+    return cli_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dispute-stance",
+        description="Statements, speakers, sides, stance and tone in labour-dispute news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="statements with speakers, sides, stance and sentiment")
+    p.add_argument("input", help=".jsonl, .csv, .parquet or a directory of .txt files")
+    p.add_argument("-o", "--output", required=True, help="output JSONL (gold schema + scores)")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "txt"], help="input format")
+    p.add_argument("--table", help="also write a flat statements table (.csv or .parquet)")
+    _add_config_args(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="extract, then compare the sides and write the reports")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", required=True, help="output directory")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "txt"])
+    _add_config_args(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("report", help="compare and report from a predictions JSONL")
+    p.add_argument("predictions")
+    p.add_argument("-o", "--output", required=True, help="output directory")
+    _add_config_args(p)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("evaluate", help="score predictions against gold")
+    p.add_argument("--gold", required=True)
+    p.add_argument("--pred", required=True)
+    p.add_argument("--json", help="also write the metrics as JSON here")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("train", help="train the stance/sentiment classifier")
+    try:
+        from pipeline.classify.train import add_cli_arguments
+    except ImportError:  # the classifier package is optional for extraction-only installs
+        add_cli_arguments = None
+    if add_cli_arguments is not None:
+        add_cli_arguments(p)
+    p.set_defaults(func=cmd_train)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"dispute-stance: config error: {exc}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"dispute-stance: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
