@@ -1,0 +1,232 @@
+"""The project's measure of itself: predicted vs gold statements, speakers, sides and labels.
+
+Statements are aligned one-to-one inside each article by character-span overlap
+(overlap = |intersection| / |longer span|; pairs taken greedily from the best overlap down), and
+separately by exact span. Labels are scored on the overlap-matched pairs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.attribute.names import normalise_speaker, speaker_match_lenient
+from pipeline.schema import SENTIMENTS, SIDES, STANCES, TYPES, Article, Statement
+
+MIN_OVERLAP = 0.5
+LABELS = {"side": SIDES, "stance": STANCES, "sentiment": SENTIMENTS, "type": TYPES}
+
+
+def span_overlap(a: Statement, b: Statement) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / max(a.end - a.start, b.end - b.start)
+
+
+def align(gold: list[Statement], pred: list[Statement], exact: bool = False,
+          min_overlap: float = MIN_OVERLAP) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs, best overlap first."""
+    cands = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if exact:
+                if (g.start, g.end) == (p.start, p.end):
+                    cands.append((1.0, i, j))
+            else:
+                ov = span_overlap(g, p)
+                if ov >= min_overlap:
+                    cands.append((ov, i, j))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g, used_p, pairs = set(), set(), []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_p:
+            used_g.add(i), used_p.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
+
+
+def label_metrics(gold: list[str | None], pred: list[str | None], labels: tuple[str, ...]) -> dict:
+    """Accuracy, macro-F1, per-class P/R/F1 and a confusion matrix (rows gold, columns pred)."""
+    n = len(gold)
+    acc = sum(g == p for g, p in zip(gold, pred)) / n if n else 1.0
+    per, f1s = {}, []
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        m = prf(tp, sum(p == lab for p in pred), sum(g == lab for g in gold))
+        per[lab] = {k: m[k] for k in ("precision", "recall", "f1")} | {"support": m["n_gold"]}
+        if m["n_gold"] or m["n_pred"]:
+            f1s.append(m["f1"])
+    cols = list(labels) + (["<none>"] if any(p not in labels for p in pred) else [])
+    conf = {g: {c: 0 for c in cols} for g in labels}
+    for g, p in zip(gold, pred):
+        if g in conf:
+            conf[g][p if p in labels else "<none>"] += 1
+    return {"accuracy": acc, "macro_f1": sum(f1s) / len(f1s) if f1s else 1.0, "n": n,
+            "per_class": per, "confusion": conf}
+
+
+def _shares(statements: Iterable[Statement]) -> dict:
+    sts = list(statements)
+    n = len(sts)
+    out = {"n": n}
+    for field, labels in (("stance", STANCES), ("sentiment", SENTIMENTS)):
+        c = Counter(getattr(s, field) for s in sts)
+        out[field] = {lab: (c[lab] / n if n else None) for lab in labels}
+    out["net_tone"] = (out["sentiment"]["positive"] - out["sentiment"]["negative"]) if n else None
+    return out
+
+
+def dispute_shares(articles: Iterable[Article]) -> dict[str, dict[str, dict]]:
+    """Per dispute and side: stance/sentiment shares and net tone; plus the union-council gap."""
+    by = defaultdict(lambda: defaultdict(list))
+    for a in articles:
+        for s in a.statements:
+            by[a.dispute or "<none>"][s.side or "<none>"].append(s)
+    out = {}
+    for d, sides in sorted(by.items()):
+        out[d] = {side: _shares(sts) for side, sts in sorted(sides.items())}
+        u, c = out[d].get("union", {}).get("net_tone"), out[d].get("council", {}).get("net_tone")
+        out[d]["gap"] = (u - c) if u is not None and c is not None else None
+    return out
+
+
+def _load(path: str | Path) -> list[Article]:
+    from pipeline.io import read_articles
+
+    return list(read_articles(path))
+
+
+def evaluate(gold: list[Article], pred: list[Article]) -> dict:
+    """All metrics of predictions against gold (articles matched by id)."""
+    pred_by_id = {a.id: a for a in pred}
+    n_gold = n_pred = tp_ov = tp_ex = tp_full = 0
+    type_counts = {t: Counter() for t in TYPES}
+    pairs_lab = defaultdict(lambda: ([], []))
+    spk_exact = spk_len = 0
+    art_emp, art_disp = [], []
+    for g in gold:
+        p = pred_by_id.get(g.id)
+        ps = p.statements if p else []
+        gs = g.statements
+        n_gold += len(gs)
+        n_pred += len(ps)
+        for s in gs:
+            type_counts[s.type]["gold"] += 1 if s.type in type_counts else 0
+        for s in ps:
+            if s.type in type_counts:
+                type_counts[s.type]["pred"] += 1
+        ov_pairs = align(gs, ps)
+        tp_ov += len(ov_pairs)
+        tp_ex += len(align(gs, ps, exact=True))
+        for i, j in ov_pairs:
+            gst, pst = gs[i], ps[j]
+            if gst.type in type_counts:
+                type_counts[gst.type]["tp_recall"] += 1
+            if pst.type in type_counts:
+                type_counts[pst.type]["tp_precision"] += 1
+            for f in ("side", "stance", "sentiment", "type"):
+                pairs_lab[f][0].append(getattr(gst, f))
+                pairs_lab[f][1].append(getattr(pst, f))
+            same_spk = normalise_speaker(gst.speaker) == normalise_speaker(pst.speaker)
+            spk_exact += same_spk
+            spk_len += speaker_match_lenient(gst.speaker, pst.speaker)
+            pairs_lab["speaker_org"][0].append(normalise_speaker(gst.speaker_org))
+            pairs_lab["speaker_org"][1].append(normalise_speaker(pst.speaker_org))
+            tp_full += (same_spk and gst.side == pst.side and gst.stance == pst.stance
+                        and gst.sentiment == pst.sentiment)
+        if p is not None:
+            if g.employer:
+                art_emp.append(normalise_speaker(g.employer) == normalise_speaker(p.employer))
+            if g.dispute:
+                art_disp.append(g.dispute == p.dispute)
+    n_match = tp_ov
+    per_type = {}
+    for t, c in type_counts.items():
+        pr = c["tp_precision"] / c["pred"] if c["pred"] else 0.0
+        rc = c["tp_recall"] / c["gold"] if c["gold"] else 0.0
+        per_type[t] = {"precision": pr, "recall": rc, "f1": 2 * pr * rc / (pr + rc) if pr + rc else 0.0,
+                       "n_gold": c["gold"], "n_pred": c["pred"]}
+    org = pairs_lab["speaker_org"]
+    m = {
+        "n_articles": len(gold),
+        "n_articles_missing": sum(1 for g in gold if g.id not in pred_by_id),
+        "statements_overlap": prf(tp_ov, n_pred, n_gold),
+        "statements_exact": prf(tp_ex, n_pred, n_gold),
+        "per_type": per_type,
+        "matched": n_match,
+        "speaker_accuracy": spk_exact / n_match if n_match else None,
+        "speaker_accuracy_lenient": spk_len / n_match if n_match else None,
+        "speaker_org_accuracy": (sum(a == b for a, b in zip(*org)) / n_match) if n_match else None,
+        "full_statement": prf(tp_full, n_pred, n_gold),
+        "employer_accuracy": sum(art_emp) / len(art_emp) if art_emp else None,
+        "dispute_accuracy": sum(art_disp) / len(art_disp) if art_disp else None,
+    }
+    for f in ("side", "stance", "sentiment", "type"):
+        m[f] = label_metrics(*pairs_lab[f], LABELS[f])
+    gold_sh, pred_sh = dispute_shares(gold), dispute_shares(pred)
+    m["disputes"] = {d: {"gold": gold_sh[d], "pred": pred_sh.get(d)} for d in gold_sh}
+    return m
+
+
+def evaluate_files(gold_path: str | Path, pred_path: str | Path) -> dict:
+    return evaluate(_load(gold_path), _load(pred_path))
+
+
+def _f(x: float | None) -> str:
+    return "  n/a" if x is None else f"{x:.3f}"
+
+
+def format_report(m: dict) -> str:
+    """A readable plain-text summary of ``evaluate``'s metrics."""
+    lines = [f"articles: {m['n_articles']} (missing in predictions: {m['n_articles_missing']})",
+             "", f"{'statements':<22}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
+    for name, key in (("overlap>=0.5", "statements_overlap"), ("exact span", "statements_exact"),
+                      ("full statement", "full_statement")):
+        r = m[key]
+        lines.append(f"{name:<22}{_f(r['precision']):>7}{_f(r['recall']):>7}{_f(r['f1']):>7}"
+                     f"{r['n_gold']:>7}{r['n_pred']:>7}")
+    for t, r in m["per_type"].items():
+        lines.append(f"{'  type ' + t:<22}{_f(r['precision']):>7}{_f(r['recall']):>7}{_f(r['f1']):>7}"
+                     f"{r['n_gold']:>7}{r['n_pred']:>7}")
+    lines += ["", f"on {m['matched']} matched statements:",
+              f"  speaker (exact, normalised) {_f(m['speaker_accuracy'])}   lenient "
+              f"{_f(m['speaker_accuracy_lenient'])}   speaker_org {_f(m['speaker_org_accuracy'])}"]
+    for f in ("type", "side", "stance", "sentiment"):
+        r = m[f]
+        recalls = "  ".join(f"{k}:{_f(v['recall'])}" for k, v in r["per_class"].items())
+        lines.append(f"  {f:<10} acc {_f(r['accuracy'])}  macro-F1 {_f(r['macro_f1'])}   recall {recalls}")
+    lines += [f"employer accuracy {_f(m['employer_accuracy'])}   dispute-slug accuracy "
+              f"{_f(m['dispute_accuracy'])}"]
+    gaps = [(d, v["gold"].get("gap"), (v["pred"] or {}).get("gap")) for d, v in m["disputes"].items()]
+    gaps = [g for g in gaps if g[1] is not None]
+    if gaps:
+        lines += ["", f"{'union-minus-council net tone gap':<50}{'gold':>8}{'pred':>8}"]
+        lines += [f"  {d[:46]:<48}{_f(g):>8}{_f(p):>8}" for d, g, p in gaps]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.evaluate")
+    ap.add_argument("--gold", required=True)
+    ap.add_argument("--pred", required=True)
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    m = evaluate_files(args.gold, args.pred)
+    print(format_report(m))
+    if args.json:
+        Path(args.json).write_text(json.dumps(m, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
