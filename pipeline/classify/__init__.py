@@ -1,0 +1,6 @@
+"""Stance and sentiment classification of statements."""
+from pipeline.classify.features import ClassifierInput, classifier_input
+from pipeline.classify.model import ModelLoadError, Prediction, StanceSentimentClassifier
+
+__all__ = ["ClassifierInput", "classifier_input", "Prediction", "StanceSentimentClassifier",
+           "ModelLoadError"]

@@ -1,0 +1,171 @@
+"""Stance + sentiment: one MiniLM forward pass, two heads, LoRA adapters merged at load time.
+
+A model directory holds ``classifier_config.json`` (backbone, adapter settings, label maps,
+temperatures, training provenance) and ``model.safetensors`` with only the trained weights
+(LoRA matrices + heads: a few MB); the backbone comes from its own directory or hub name.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from pipeline.backbone import resolve_backbone
+from pipeline.classify.features import ClassifierInput, model_text
+from pipeline.schema import SENTIMENTS, STANCES
+
+log = logging.getLogger(__name__)
+HEADS: dict[str, tuple[str, ...]] = {"stance": STANCES, "sentiment": SENTIMENTS}
+CONFIG_NAME = "classifier_config.json"
+WEIGHTS_NAME = "model.safetensors"
+
+
+class ModelLoadError(RuntimeError):
+    """A model directory that is missing, incomplete or corrupt."""
+
+
+@dataclass
+class Prediction:
+    stance: str
+    stance_scores: dict[str, float]
+    sentiment: str
+    sentiment_scores: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def cpu_supports_bf16() -> bool:
+    """AMX or AVX512-BF16: where bf16 autocast is a real speed-up rather than emulation."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "amx_bf16" in flags or "avx512_bf16" in flags
+
+
+class MultiHeadEncoder(nn.Module):
+    """Encoder + mean pooling + one linear head per task."""
+
+    def __init__(self, encoder: nn.Module, hidden_size: int, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.heads = nn.ModuleDict({k: nn.Linear(hidden_size, len(v)) for k, v in HEADS.items()})
+
+    def forward(self, input_ids, attention_mask, token_type_ids=None) -> dict[str, torch.Tensor]:
+        kw = {"token_type_ids": token_type_ids} if token_type_ids is not None else {}
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kw).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        pooled = self.dropout(pooled.float())
+        return {k: head(pooled) for k, head in self.heads.items()}
+
+
+def build_model(backbone: str, lora: dict | None, dropout: float = 0.1):
+    """A fresh MultiHeadEncoder on ``backbone`` with LoRA adapters (``lora=None``: full model)."""
+    from transformers import AutoModel, AutoTokenizer
+
+    path = resolve_backbone(backbone)
+    # safetensors only, never remote code: a hub model that ships only pickles is refused.
+    encoder = AutoModel.from_pretrained(path, use_safetensors=True, trust_remote_code=False)
+    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+    if lora:
+        from peft import LoraConfig, get_peft_model
+
+        encoder = get_peft_model(encoder, LoraConfig(
+            r=lora["r"], lora_alpha=lora["alpha"], lora_dropout=lora.get("dropout", 0.0),
+            target_modules=list(lora["target_modules"]), bias="none"))
+    model = MultiHeadEncoder(encoder, encoder.config.hidden_size, dropout)
+    if lora:
+        for name, p in model.named_parameters():
+            p.requires_grad = "lora_" in name or name.startswith("heads.")
+    return model, tokenizer
+
+
+def encode(tokenizer, items: list[ClassifierInput], max_length: int, use_context: bool):
+    firsts, pairs = zip(*(model_text(i, use_context) for i in items))
+    if use_context:
+        return tokenizer(list(firsts), list(pairs), truncation="longest_first",
+                         max_length=max_length, padding=True, return_tensors="pt")
+    return tokenizer(list(firsts), truncation=True, max_length=max_length, padding=True,
+                     return_tensors="pt")
+
+
+class StanceSentimentClassifier:
+    """Loads once, predicts calibrated stance and sentiment probabilities in batches."""
+
+    def __init__(self, model: MultiHeadEncoder, tokenizer, config: dict, *, bf16: bool = True,
+                 batch_size: int = 64, max_length: int | None = None) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.config = config
+        self.batch_size = batch_size
+        self.max_length = max_length or config.get("max_length", 128)
+        self.use_context = config.get("use_context", True)
+        self.bf16 = bf16 and cpu_supports_bf16()
+        self.temperatures = {k: float(config.get("temperatures", {}).get(k, 1.0)) for k in HEADS}
+
+    @classmethod
+    def from_pretrained(cls, path_or_name: str, *, backbone: str | None = None, bf16: bool = True,
+                        batch_size: int = 64, max_length: int | None = None) -> "StanceSentimentClassifier":
+        from safetensors.torch import load_file
+
+        path = Path(path_or_name)
+        cfg_file, weights = path / CONFIG_NAME, path / WEIGHTS_NAME
+        if not path.is_dir():
+            raise ModelLoadError(f"classifier model directory not found: {path} "
+                                 f"(train one with `dispute-stance train`, or set classify.enabled=false)")
+        for f in (cfg_file, weights):
+            if not f.is_file():
+                raise ModelLoadError(f"classifier model directory {path} is incomplete: missing {f.name}")
+        try:
+            config = json.loads(cfg_file.read_text(encoding="utf-8"))
+            state = load_file(str(weights))
+        except Exception as exc:
+            raise ModelLoadError(f"classifier model in {path} is corrupt: {exc}") from None
+        model, tokenizer = build_model(backbone or config["backbone"], config.get("lora"),
+                                       config.get("dropout", 0.1))
+        missing = [k for k, p in model.named_parameters() if p.requires_grad and k not in state]
+        unexpected = [k for k in state if k not in dict(model.named_parameters())]
+        if missing or unexpected:
+            raise ModelLoadError(f"classifier weights in {weights} do not fit the backbone: "
+                                 f"{len(missing)} missing, {len(unexpected)} unexpected tensors")
+        model.load_state_dict(state, strict=False)
+        if config.get("lora"):
+            model.encoder = model.encoder.merge_and_unload()  # plain encoder: no adapter overhead
+        model.requires_grad_(False)
+        return cls(model, tokenizer, config, bf16=bf16, batch_size=batch_size, max_length=max_length)
+
+    def logits(self, items: list[ClassifierInput]) -> dict[str, torch.Tensor]:
+        """Raw (uncalibrated) logits per head, in input order."""
+        order = sorted(range(len(items)), key=lambda i: len(items[i].quote) + len(items[i].context))
+        out = {k: torch.empty(len(items), len(v)) for k, v in HEADS.items()}
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            for b in range(0, len(order), self.batch_size):
+                idx = order[b:b + self.batch_size]
+                enc = encode(self.tokenizer, [items[i] for i in idx], self.max_length, self.use_context)
+                res = self.model(**enc)
+                for k in HEADS:
+                    out[k][idx] = res[k].float()
+        return out
+
+    def predict_proba(self, items: list[ClassifierInput]) -> dict[str, torch.Tensor]:
+        if not items:
+            return {k: torch.empty(0, len(v)) for k, v in HEADS.items()}
+        lg = self.logits(items)
+        return {k: torch.softmax(lg[k] / self.temperatures[k], dim=-1) for k in HEADS}
+
+    def predict(self, items: list[ClassifierInput]) -> list[Prediction]:
+        probs = self.predict_proba(items)
+        preds = []
+        for i in range(len(items)):
+            sc = {k: {lab: round(float(p), 6) for lab, p in zip(HEADS[k], probs[k][i])} for k in HEADS}
+            preds.append(Prediction(
+                stance=max(sc["stance"], key=sc["stance"].get), stance_scores=sc["stance"],
+                sentiment=max(sc["sentiment"], key=sc["sentiment"].get),
+                sentiment_scores=sc["sentiment"]))
+        return preds
