@@ -1,0 +1,77 @@
+"""Direct quotes: quoted stretches presented as a source's own words (not scare quotes)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.frames import attribution_after, clean_speaker
+from pipeline.text.quotes import QuoteRegion
+from pipeline.text.segment import trim, word_count
+
+_INTRO_VERB = re.compile(
+    r"(?:said|says|say|added|adds|told\s+[^,:]{1,40}?|explained|insisted|argued|warned|"
+    r"stated|wrote|tweeted|posted|commented|continued|replied|responded|declared|concluded|"
+    r"statement|saying|adding|read|reads)\s*[,:]?\s*$", re.IGNORECASE)
+_SENT_BREAK = re.compile(r"(?:[.!?…]|[.!?…][\"”’'])\s*$")
+
+
+def is_headline(text: str, ps: int, pe: int) -> bool:
+    """The first line of a page without closing punctuation reads as a headline."""
+    line = text[ps:pe].rstrip()
+    return ps == len(text) - len(text.lstrip()) and not re.search(r"[.!?…]['’\"”]?$", line) \
+        and word_count(line) <= 25
+
+
+def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
+    """A direct statement dict for a quote region, or None when it is a fragment/scare quote."""
+    s, e = trim(text, r.start, r.end)
+    content = text[s:e]
+    n = word_count(content)
+    if n < min_words:
+        return None
+    ps, pe = r.para
+    before = text[ps:r.open_at]
+    after = text[r.close_at + 1:pe] if r.close_at is not None else ""
+    b = before.strip()
+    speaker = None
+    direct = False
+    if not b:
+        direct = n >= 3 or bool(_SENT_BREAK.search(content))
+    elif b.endswith(":"):
+        direct = True
+        speaker = _subject_before_colon(b)
+    elif _INTRO_VERB.search(b) and (b.endswith(",") or n >= 4):
+        direct = True
+        speaker = _subject_before_verb(b)
+    elif _SENT_BREAK.search(b) and content[:1].isupper() and n >= 4:
+        direct = True  # a quoted sentence standing on its own
+    if r.close_at is not None and (not direct or speaker is None):
+        who = attribution_after(after) if re.search(r"[,.!?…]\s*$", content) or \
+            re.match(r"\s*[,.]?\s*\w", after) else None
+        if who:
+            direct, speaker = True, who
+    if not direct:
+        return None
+    return {"start": s, "end": e, "type": "direct",
+            "cue": {"kind": "direct", "speaker_text": speaker} if speaker else {"kind": "direct"}}
+
+
+def _subject_before_colon(b: str) -> str | None:
+    b = b[:-1].rstrip()
+    m = re.search(r"^(.*?)(?:\s+(?:has|have|had))?\s+(?:said|says|added|adds|told\s+.+|explained|"
+                  r"insisted|argued|warned|stated|wrote|tweeted|posted|commented|continued|"
+                  r"replied|responded|declared)(?:\s+[^,]{0,40})?$", b, re.IGNORECASE)
+    if m:
+        return clean_speaker(m.group(1)) or None
+    m = re.search(r"(?:statement|letter|post|tweet|email)\s+from\s+(.+)$", b, re.IGNORECASE)
+    if m:
+        return clean_speaker(m.group(1))
+    return clean_speaker(b) if word_count(b) <= 10 else None
+
+
+def _subject_before_verb(b: str) -> str | None:
+    m = re.search(r"^(.*?)\s+(?:said|says|added|adds|told|explained|insisted|argued|warned|stated|"
+                  r"wrote|tweeted|posted|commented|continued|replied|responded|declared|saying|"
+                  r"adding)\b", b, re.IGNORECASE)
+    if m and m.group(1).strip():
+        return clean_speaker(m.group(1)) or None
+    return None

@@ -1,0 +1,59 @@
+"""The words around a statement that name its source: subject phrases before a verb, inverted
+attributions after a quote ("..., said Mr Holmes"), and the cleaning of a raw speaker phrase."""
+from __future__ import annotations
+
+import re
+
+# Leading material that is not part of the speaker: "On Wednesday, ", "However, ", "But ".
+_LEAD = re.compile(
+    r"^(?:(?:but|and|however|meanwhile|instead|now|also|yet|so|still|separately|earlier|later|"
+    r"today|yesterday|in response|in a statement|responding|speaking|commenting|asked|announcing|"
+    r"despite this|at the time|in reply|in turn|previously|in addition|in particular)\b[^,]*,\s*|"
+    r"(?:on|in|at|after|before|during|following|since|last|earlier|this|speaking|writing|"
+    r"commenting|responding|announcing|asked|when|while|as|despite|with)\b[^,]{0,60},\s*|"
+    r"(?:but|and|however|meanwhile|yet|so|although|though|whereas|while)\s+)+", re.IGNORECASE)
+# Trailing auxiliaries/adverbs between the speaker and the verb: "Unite has also", "He however".
+_TAIL = re.compile(
+    r"(?:[\s,]+(?:has|have|had|also|however|now|previously|repeatedly|today|yesterday|then|"
+    r"further|again|later|earlier|meanwhile|is|are|was|were|will|would|has been|have been|"
+    r"only|already|still|last week|this week|on \w+day|in a statement|in a letter|"
+    r"in \w+|at the time|once|both|all|himself|herself|themselves|itself))+\s*,?\s*$",
+    re.IGNORECASE)
+_REL = re.compile(r"(?:^|[\s,])(?:which|who|what|whom)\s+(.+)$", re.IGNORECASE)
+
+
+def clean_speaker(raw: str) -> str:
+    """A raw subject phrase reduced to the speaker mention."""
+    s = raw.strip().strip(",;:–—- ")
+    m = _REL.search(s)
+    if m:
+        s = m.group(1)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD.sub("", s).strip()
+        s = _TAIL.sub("", s).strip().strip(",;:–—- ")
+    return s
+
+
+_INVERTED = re.compile(
+    r"""^[\s,.!?…—–-]*(?P<a>[^.!?“”"‘]{1,90}?)\s+(?P<verb>said|says|added|adds|told\s+\S+|warned|"""
+    r"""explained|insisted|argued|claimed|admitted|continued|went\s+on|stressed|wrote|tweeted|"""
+    r"""posted|commented|replied|responded|concluded|stated)\b(?P<b>[^.!?“”"‘:]{0,90})""",
+    re.IGNORECASE)
+_VERB_FIRST = re.compile(
+    r"""^[\s,.!?…—–-]*(?P<verb>said|says|added|adds|explained|insisted|argued|claimed|continued|"""
+    r"""wrote|stated)\s+(?P<who>[^.!?“”"‘:,]{1,90})""", re.IGNORECASE)
+
+
+def attribution_after(s: str) -> str | None:
+    """Speaker named just after a closing quote: ', he said.' / ' said Mr Gilhespy.'"""
+    m = _VERB_FIRST.match(s)
+    if m:
+        return clean_speaker(m.group("who"))
+    m = _INVERTED.match(s)
+    if m:
+        who = clean_speaker(m.group("a"))
+        if who and len(who.split()) <= 12:
+            return who
+    return None

@@ -1,0 +1,1 @@
+"""Low-level text tools shared by the extractor and the attributor."""
