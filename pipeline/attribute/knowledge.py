@@ -1,0 +1,78 @@
+"""Knowledge lists (pipeline/knowledge/*.yaml) compiled once into lookups and regexes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+KIND_SIDE = {"unions": "union", "employer_bodies": "council", "contractors": "council",
+             "other": "other"}
+
+
+@dataclass
+class Org:
+    name: str
+    kind: str  # unions | employer_bodies | contractors | other | council
+
+    @property
+    def side(self) -> str:
+        return KIND_SIDE.get(self.kind, "council")
+
+
+@dataclass
+class Knowledge:
+    orgs: dict[str, Org]
+    alias_re: re.Pattern
+    alias_to_org: dict[str, str]
+    roles: dict[str, list[str]]
+    role_res: dict[str, re.Pattern]
+    workforces: dict[str, re.Pattern]
+    directory: Path = field(default=DEFAULT_DIR)
+
+    def find_orgs(self, s: str) -> list[tuple[int, int, Org]]:
+        """Known organisations mentioned in ``s`` (position, end, org)."""
+        return [(m.start(), m.end(), self.orgs[self.alias_to_org[m.group(0)]])
+                for m in self.alias_re.finditer(s)]
+
+    def role_side(self, phrase: str) -> str | None:
+        low = phrase.lower()
+        for side in ("other_markers", "council", "union"):
+            if self.role_res[side].search(low):
+                return "other" if side == "other_markers" else side
+        return None
+
+
+def _words_re(words: list[str]) -> re.Pattern:
+    words = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
+    """Load and compile the knowledge lists (cached per directory)."""
+    d = Path(knowledge_dir) if knowledge_dir else DEFAULT_DIR
+    try:
+        orgs_raw = yaml.safe_load((d / "organisations.yaml").read_text(encoding="utf-8"))
+        roles = yaml.safe_load((d / "roles.yaml").read_text(encoding="utf-8"))
+        wf = yaml.safe_load((d / "workforces.yaml").read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(f"knowledge file missing in {d}: {exc.filename}") from None
+    orgs: dict[str, Org] = {}
+    alias_to_org: dict[str, str] = {}
+    for kind, entries in orgs_raw.items():
+        for e in entries:
+            orgs[e["name"]] = Org(e["name"], kind)
+            for a in e.get("aliases", []) + [e["name"]]:
+                alias_to_org.setdefault(a, e["name"])
+    aliases = sorted(alias_to_org, key=len, reverse=True)
+    alias_re = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w@-])")
+    return Knowledge(
+        orgs=orgs, alias_re=alias_re, alias_to_org=alias_to_org, roles=roles,
+        role_res={k: _words_re(v) for k, v in roles.items()},
+        workforces={k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
+                    for k, v in wf.items()},
+        directory=d)

@@ -1,0 +1,196 @@
+"""Speaker resolution: a raw mention ("he", "Mr Garnsey", "the spokesman", "Unite's general
+secretary, Sharon Graham") -> the most specific name the article gives, plus its organisation."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.attribute.article import _council_mentions
+from pipeline.attribute.knowledge import Knowledge, Org
+from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev)\.?"
+_NON_NAME = {
+    "Council", "City", "County", "Borough", "District", "Union", "Unison", "Unite", "GMB", "The",
+    "A", "An", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "North", "South", "East", "West",
+    "Northern", "Southern", "Eastern", "Western", "Regional", "Secretary", "General", "Government",
+    "Department", "Scottish", "Welsh", "British", "National", "Local", "Association", "Service",
+    "Services", "Party", "Labour", "Conservative", "Tory", "Green", "Liberal", "Democrat",
+    "Democrats", "Group", "Leader", "Mayor", "Minister", "First", "Deputy", "Chief", "Executive",
+    "Director", "Branch", "Officer", "Organiser", "Image", "Caption", "BBC", "News", "Social", "Care",
+    "Workers", "Home", "Children", "Health", "Cabinet", "Member", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Office", "Officers", "Trade", "Unions", "Authority", "Head", "Assistant",
+    "Senior", "Lead", "Strike", "Staff", "Bin", "Refuse", "Pay", "Read", "More", "Published",
+    "Updated", "In", "On", "At", "But", "And", "However", "Meanwhile", "He", "She", "They", "It",
+    "We", "His", "Her", "Their", "Its", "Our", "Speaking", "Commenting", "Responding", "Announcing",
+    "Sharing", "Asked", "When", "While", "After", "Before", "Last", "This", "That", "Yesterday",
+    "Today", "Earlier", "Later", "Convenor", "Chair", "Chairman", "Chairwoman", "President",
+    "Employers", "Employer", "Councils", "Members", "Mrs.", "MP", "MSP", "MLA", "Ofsted", "Acas",
+    "Equality", "Equal", "Housing", "Environment", "Education", "Finance", "Resources", "Waste",
+    "Street", "Scene", "Neighbourhoods", "Communities", "Adult", "Adults", "Families", "Public",
+    "Sector", "Industrial", "Action", "Campaign", "Unite’s", "Unison’s", "GMB’s", "Council’s",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Mayor’s", "Kingdom", "UK", "England", "Scotland", "Wales", "Ireland"}
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})(?![\w’'])")
+TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
+PRONOUN_PERSON = {"he", "she", "him", "her"}
+PRONOUN_GROUP = {"they", "we", "them", "us"}
+_DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
+                       r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
+                       r"boss|manager|source|worker|convenor|steward))$", re.IGNORECASE)
+_COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:local\s+)?(?:council|authority|local authority|"
+                              r"city council|county council|borough council|town hall)$", re.IGNORECASE)
+_UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
+
+
+def person_names(s: str) -> list[tuple[int, int, str]]:
+    """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word."""
+    out = []
+    for m in NAME_RE.finditer(s):
+        toks = m.group(1).split()
+        while toks and toks[0] in _NON_NAME:
+            toks = toks[1:]
+        while toks and toks[-1] in _NON_NAME:
+            toks = toks[:-1]
+        if len(toks) >= 2 and not any(t in _NON_NAME for t in toks):
+            name = " ".join(toks)
+            start = m.start(1) + m.group(1).find(toks[0])
+            out.append((start, start + len(name), name))
+    return out
+
+
+@dataclass
+class Resolved:
+    speaker: str
+    org: str | None
+    kind: str  # person | org | group | description
+    side_hint: str | None = None
+
+
+class SpeakerResolver:
+    """Resolves mentions in one article, remembering who spoke before (for pronouns etc.)."""
+
+    def __init__(self, text: str, kn: Knowledge, employer: str | None, unions: list[str]):
+        self.text, self.kn, self.employer, self.unions = text, kn, employer, unions
+        self.history: list[Resolved] = []
+        self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
+        for s, e, name in person_names(text):
+            if name not in self.people:
+                ps = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), 0)
+                pe = min([x for x in (text.find("\n", e), text.find(". ", e)) if x >= 0] or [len(text)])
+                self.people[name] = (s, text[max(ps, s - 120):min(pe, e + 120)])
+
+    # ------------------------------------------------------------- organisations
+    def org_in(self, phrase: str) -> Org | None:
+        found = self.kn.find_orgs(phrase)
+        if found:
+            return found[0][2]
+        councils = _council_mentions(phrase)
+        if councils:
+            return Org(self._council_name(councils[0][1]), "council")
+        if re.search(r"\b(?:council|local authority|authority|town hall)\b", phrase, re.IGNORECASE) \
+                and self.employer:
+            return Org(self.employer, self._employer_kind())
+        return None
+
+    def _employer_kind(self) -> str:
+        org = self.kn.orgs.get(self.employer or "")
+        return org.kind if org else "council"
+
+    def _council_name(self, full: str) -> str:
+        if self.employer and full.split()[0] == self.employer.split()[0]:
+            return self.employer
+        return full
+
+    def _last_union(self, pos: int) -> str | None:
+        found = [o for _, _, o in self.kn.find_orgs(self.text[:pos]) if o.kind == "unions"]
+        return found[-1].name if found else (self.unions[0] if self.unions else None)
+
+    def _person_org(self, name: str, mention: str) -> Org | None:
+        org = self.org_in(mention.replace(name, " "))
+        if org is None and name in self.people:
+            ctx = self.people[name][1]
+            org = self.org_in(ctx.replace(name, " "))
+        return org
+
+    # ------------------------------------------------------------- resolution
+    def _by_surname(self, token: str, pos: int) -> str | None:
+        cands = [n for n, (p, _) in self.people.items() if n.split()[-1] == token.split()[-1]]
+        before = [n for n in cands if self.people[n][0] < pos]
+        pick = before or cands
+        return max(pick, key=lambda n: self.people[n][0] if n in before else -self.people[n][0]) \
+            if pick else None
+
+    def _last(self, kinds: set[str]) -> Resolved | None:
+        return next((h for h in reversed(self.history) if h.kind in kinds), None)
+
+    def resolve(self, mention: str | None, pos: int) -> Resolved | None:
+        """Resolve one mention at text position ``pos``; None if nothing can be said."""
+        m = (mention or "").strip().strip(",;:")
+        if not m:
+            return None
+        low = m.lower()
+        if low in PRONOUN_PERSON:
+            return self._last({"person"}) or self._last({"description"})
+        if low in PRONOUN_GROUP:
+            return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
+        if low in {"it", "its"}:
+            return self._last({"org"}) or (self.history[-1] if self.history else None)
+        names = person_names(m)
+        if names:
+            name = names[-1][2]
+            full = self._by_surname(name, pos) if len(name.split()) == 1 else name
+            full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
+            org = self._person_org(full, m)
+            return Resolved(full, org.name if org else None, "person", self.kn.role_side(m))
+        t = TITLE_SURNAME_RE.match(m)
+        if t or re.fullmatch(_NAME_TOKEN, m):
+            token = t.group(1) if t else m
+            full = self._by_surname(token, pos)
+            if full:
+                org = self._person_org(full, m)
+                return Resolved(full, org.name if org else None, "person")
+            if t:
+                return Resolved(m, None, "person")
+        if _COUNCIL_ANAPHOR.match(m) and self.employer:
+            return Resolved(self.employer, self.employer, "org")
+        if _UNION_ANAPHOR.match(m):
+            u = self._last_union(pos)
+            if u:
+                return Resolved(u, u, "org")
+        d = _DEF_DESC.match(m)
+        if d:
+            head = d.group(1).split()[-1].lower()
+            prev = next((h for h in reversed(self.history)
+                         if h.kind in ("description", "person") and head[:6] in h.speaker.lower()), None)
+            if prev is None and "spokes" in head:
+                prev = next((h for h in reversed(self.history) if "spokes" in h.speaker.lower()), None)
+            if prev:
+                return prev
+        org = self.org_in(m)
+        canonical = self._canonical_org(m)
+        if canonical:
+            return Resolved(canonical.name, canonical.name, "org")
+        kind = "group" if re.search(r"(?:s|people|staff|workforce)$", low) else "description"
+        if re.search(r"\bspokes\w+|statement\b", low):
+            kind = "description"
+        return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
+                        kind, self.kn.role_side(m))
+
+    def _canonical_org(self, m: str) -> Org | None:
+        """The mention is just an organisation's name ('The GMB union', 'Kirklees Council')."""
+        core = re.sub(r"^(?:the|a)\s+", "", m, flags=re.IGNORECASE)
+        core = re.sub(r"\s+(?:union|trade union)$", "", core, flags=re.IGNORECASE) \
+            if not core.lower().endswith("social workers union") else core
+        found = self.kn.find_orgs(core)
+        if found and found[0][0] == 0 and found[0][1] >= len(core.rstrip("’'s")) - 2:
+            return found[0][2]
+        councils = _council_mentions(core)
+        if councils and len(councils[0][1]) >= len(core) - 2:
+            return Org(self._council_name(councils[0][1]), "council")
+        return None
+
+    def remember(self, r: Resolved) -> None:
+        self.history.append(r)

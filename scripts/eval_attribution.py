@@ -1,0 +1,36 @@
+"""Speaker / speaker_org / side accuracy on GOLD spans (cue-free), per half of the gold split.
+
+usage: python scripts/eval_attribution.py [dev|test|all]
+"""
+import copy
+import sys
+
+from pipeline.attribute import attribute_statements, infer_article_meta, load_knowledge
+from pipeline.evaluate import evaluate, format_report
+from pipeline.schema import Article
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from eval_extraction import load_half  # noqa: E402
+
+if __name__ == "__main__":
+    half = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    kn = load_knowledge()
+    gold = load_half(half)
+    pred = []
+    for g in gold:
+        a = Article(id=g.id, text=g.text, title=g.title, date=g.date, url=g.url)
+        infer_article_meta(a, kn)
+        sts = [copy.copy(s) for s in g.statements]
+        for s in sts:
+            s.speaker = s.speaker_org = s.side = None
+            s.cue = None
+        a.statements = attribute_statements(a, sts, kn)
+        pred.append(a)
+    rep = format_report(evaluate(gold, pred))
+    print("\n".join(l for l in rep.split("\n") if "speaker" in l or "side" in l or "employer" in l))
+    if "--show" in sys.argv:
+        for g, p in zip(gold, pred):
+            for gs, ps in zip(g.statements, p.statements):
+                if gs.speaker != ps.speaker or gs.side != ps.side:
+                    print(f"{g.id} gold={gs.speaker!r}/{gs.speaker_org}/{gs.side} "
+                          f"pred={ps.speaker!r}/{ps.speaker_org}/{ps.side} :: {gs.quote[:50]!r}")
