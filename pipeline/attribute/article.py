@@ -44,27 +44,50 @@ def _council_mentions(s: str) -> list[tuple[str, str]]:
     return out
 
 
+_NATIONAL = re.compile(
+    r"\b(?:NJC|National Joint Council|local government (?:pay|workers|staff|employers|services)|"
+    r"national (?:pay|employers)|council (?:workers|staff) (?:across|in) (?:England|Wales|Scotland|"
+    r"the UK|Northern Ireland)|\d[\d,.]* (?:council|local government) (?:workers|staff))\b", re.IGNORECASE)
+_SCOTLAND = re.compile(r"\b(?:Scotland|Scottish|COSLA|Cosla|Holyrood)\b")
+_TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*\W+){4,}")
+
+
+def _council_scores(src: str, w: float, kn: Knowledge, scores: Counter, forms: dict) -> None:
+    for m in kn.council_place_re.finditer(src):
+        place = m.group(1)
+        near = src[m.end():m.end() + 40]
+        strong = re.match(r"(?:['’]s)?\s+(?:(?:City|County|Borough|District)\s+)?[Cc]ouncil\b", near) \
+            or re.search(r"\b(?:of|for|at|from)\s+$", src[max(0, m.start() - 25):m.start()]) and \
+            re.search(r"[Cc]ouncil", src[max(0, m.start() - 25):m.start()])
+        name = kn.councils[place]
+        scores[("council", name)] += w * (2.0 if strong else 0.5)
+        forms[name][name] += 1
+    title_case = bool(_TITLE_CASE.match(src)) and w > 2
+    for place, full in _council_mentions(src):
+        if place in kn.councils or title_case:
+            continue
+        scores[("council", full)] += w * 0.8
+        forms[full][full] += 1
+
+
 def infer_employer(article: Article, kn: Knowledge) -> str | None:
     """The workers' employer: a council, an employers' body or a contractor, by weighted mentions."""
     title = article.title or ""
     text = article.text or ""
-    head = text[:300]
     scores: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
-    for src, w in ((title, 3.0), (head, 1.5), (text, 1.0)):
-        for place, full in _council_mentions(src):
-            scores[("council", place)] += w
-            forms[place][full] += w
+    for src, w in ((title, 3.0), (text[:300], 1.5), (text, 1.0)):
+        _council_scores(src, w, kn, scores, forms)
         for _, _, org in kn.find_orgs(src):
             if org.kind in ("employer_bodies", "contractors"):
                 scores[(org.kind, org.name)] += w * (1.2 if org.kind == "contractors" else 1.0)
+        national = len(_NATIONAL.findall(src))
+        if national:
+            body = "COSLA" if _SCOTLAND.search(title + text[:1500]) else "Local Government Association"
+            scores[("employer_bodies", body)] += w * 1.5 * national
     if not scores:
         return None
-    (kind, name), best = scores.most_common(1)[0]
-    if kind == "council":
-        # the most specific form seen for this place ("Birmingham City Council" over "Birmingham Council")
-        cands = forms[name]
-        return max(cands, key=lambda f: (len(f.split()) > len(name.split()) + 1, cands[f], len(f)))
+    (kind, name), _ = scores.most_common(1)[0]
     return name
 
 
@@ -91,8 +114,9 @@ def infer_year(article: Article) -> int | None:
         m = _YEAR.search(src)
         if m:
             return int(m.group(1))
-    years = Counter(int(y) for y in _YEAR.findall(article.text or ""))
-    return years.most_common(1)[0][0] if years else None
+    # undated: the latest year the text mentions (earlier years are usually history)
+    years = [int(y) for y in _YEAR.findall((article.title or "") + " " + (article.text or "")[:3000])]
+    return max(years) if years else None
 
 
 def slugify(s: str) -> str:
@@ -125,6 +149,13 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
     if "unions" not in article.hints:
         article.unions = infer_unions(article, kn)
     wf = infer_workforce(article, kn)
+    org = kn.orgs.get(article.employer or "")
+    if org is not None and org.kind == "contractors":
+        # a contractor runs services for many councils: the client council names the dispute
+        scores: Counter = Counter()
+        _council_scores((article.title or "") + "\n" + article.text[:2000], 1.0, kn, scores, defaultdict(Counter))
+        if scores:
+            article.extra.setdefault("_client", employer_slug(scores.most_common(1)[0][0][1]))
     y = infer_year(article)
     article.extra.setdefault("_workforce", wf)
     article.extra.setdefault("_year", y)
@@ -132,37 +163,70 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
         article.dispute = dispute_slug(article.employer, wf, (y, y) if y else None)
 
 
-def group_disputes(articles: Iterable[Article], max_gap_years: int = 1) -> dict[str, str]:
-    """Article id -> one slug per dispute: same employer and workforce, years chained within
-    ``max_gap_years``; the slug spans the group's years. Input-given slugs are kept."""
-    meta = []
+def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = None) -> dict[str, str]:
+    """Article id -> one slug per dispute, across a batch. Articles of one employer are chained by
+    year (national pay rounds: same year only; local disputes: within a year) inside a workforce
+    family; generic workforces join the employer's nearest dispute. Input-given slugs are kept."""
+    from pipeline.attribute.knowledge import load_knowledge
+
+    kn = knowledge or load_knowledge()
+    by_emp: dict[tuple, list] = defaultdict(list)
+    out: dict[str, str] = {}
     for a in articles:
         if "dispute" in a.hints:
+            out[a.id] = a.dispute
             continue
-        wf = a.extra.get("_workforce") or (a.dispute or "").split("-")[-2:-1] or "workers"
-        meta.append((a.id, a.employer, a.extra.get("_workforce", "workers"), a.extra.get("_year")))
-    by_key: dict[tuple, list] = defaultdict(list)
-    for aid, emp, wf, year in meta:
-        by_key[(emp, wf)].append((year, aid))
-    out: dict[str, str] = {}
-    for (emp, wf), items in by_key.items():
-        dated = sorted((y, aid) for y, aid in items if y is not None)
-        groups: list[list] = []
-        for y, aid in dated:
-            if groups and y - groups[-1][-1][0] <= max_gap_years:
-                groups[-1].append((y, aid))
+        wf = a.extra.get("_workforce", "workers")
+        emp_key = (a.employer, a.extra.get("_client"))
+        by_emp[emp_key].append((a.extra.get("_year"), wf, kn.families.get(wf, "generic"), a.id))
+    for (emp, client), items in by_emp.items():
+        org = kn.orgs.get(emp or "")
+        gap = 0 if org is not None and org.kind == "employer_bodies" else 1
+        if gap == 0:  # national rounds: one dispute per year whatever the workforce words
+            items = [(y, wf, "generic", aid) for y, wf, _, aid in items]
+        clusters: list[dict] = []
+        for fam in sorted({f for _, _, f, _ in items} - {"generic"}):
+            clusters += _chain([it for it in items if it[2] == fam], gap)
+        generic = [it for it in items if it[2] == "generic"]
+        rest = []
+        for it in generic:
+            near = [c for c in clusters if it[0] is None or c["lo"] - gap <= it[0] <= c["hi"] + gap]
+            if near:
+                best = max(near, key=lambda c: (len(c["items"]), -c["lo"]))
+                best["items"].append(it)
             else:
-                groups.append([(y, aid)])
-        undated = [aid for y, aid in items if y is None]
-        if undated:
-            if groups:
-                biggest = max(groups, key=len)
-                biggest += [(biggest[-1][0], aid) for aid in undated]
-            else:
-                groups.append([(None, aid) for aid in undated])
-        for g in groups:
-            years = [y for y, _ in g if y is not None]
+                rest.append(it)
+        clusters += _chain(rest, gap)
+        for c in clusters:
+            wfs = Counter(wf for _, wf, fam, _ in c["items"] if fam != "generic" or gap == 0)
+            wf = wfs.most_common(1)[0][0] if wfs and gap else ("council-workers" if gap == 0 else
+                                                              c["items"][0][1])
+            years = [y for y, *_ in c["items"] if y is not None]
             slug = dispute_slug(emp, wf, (min(years), max(years)) if years else None)
-            for _, aid in g:
+            if client:
+                slug = slug.replace(employer_slug(emp) + "-", f"{employer_slug(emp)}-{client}-", 1)
+            for *_, aid in c["items"]:
                 out[aid] = slug
     return out
+
+
+def _chain(items: list, gap: int) -> list[dict]:
+    """Clusters of items whose years are chained within ``gap``; undated ones join the biggest."""
+    dated = sorted((it for it in items if it[0] is not None), key=lambda it: (it[0], it[3]))
+    clusters: list[dict] = []
+    for it in dated:
+        if clusters and it[0] - clusters[-1]["hi"] <= gap:
+            clusters[-1]["items"].append(it)
+            clusters[-1]["hi"] = it[0]
+        else:
+            clusters.append({"lo": it[0], "hi": it[0], "items": [it]})
+    undated = [it for it in items if it[0] is None]
+    if undated:
+        if clusters:
+            max(clusters, key=lambda c: len(c["items"]))["items"].extend(undated)
+        else:
+            clusters.append({"lo": None, "hi": None, "items": undated})
+    for c in clusters:
+        if c["lo"] is None:
+            c["lo"] = c["hi"] = -10_000
+    return clusters

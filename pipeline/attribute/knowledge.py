@@ -31,6 +31,9 @@ class Knowledge:
     roles: dict[str, list[str]]
     role_res: dict[str, re.Pattern]
     workforces: dict[str, re.Pattern]
+    families: dict[str, str] = field(default_factory=dict)  # workforce slug -> family
+    councils: dict[str, str] = field(default_factory=dict)  # place -> canonical council name
+    council_place_re: re.Pattern | None = None
     directory: Path = field(default=DEFAULT_DIR)
 
     def find_orgs(self, s: str) -> list[tuple[int, int, Org]]:
@@ -59,6 +62,7 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         orgs_raw = yaml.safe_load((d / "organisations.yaml").read_text(encoding="utf-8"))
         roles = yaml.safe_load((d / "roles.yaml").read_text(encoding="utf-8"))
         wf = yaml.safe_load((d / "workforces.yaml").read_text(encoding="utf-8"))
+        council_lines = (d / "councils.txt").read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as exc:
         raise FileNotFoundError(f"knowledge file missing in {d}: {exc.filename}") from None
     orgs: dict[str, Org] = {}
@@ -70,9 +74,27 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
                 alias_to_org.setdefault(a, e["name"])
     aliases = sorted(alias_to_org, key=len, reverse=True)
     alias_re = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w@-])")
+    councils = {}
+    for line in council_lines:
+        name = line.split("#", 1)[0].strip()
+        if name:
+            councils[council_place(name)] = name
+    places = sorted(councils, key=len, reverse=True)
     return Knowledge(
         orgs=orgs, alias_re=alias_re, alias_to_org=alias_to_org, roles=roles,
         role_res={k: _words_re(v) for k, v in roles.items()},
         workforces={k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
-                    for k, v in wf.items()},
+                    for k, v in wf.items() if not k.startswith("_")},
+        families={w: fam for fam, ws in (wf.get("_families") or {}).items() for w in ws},
+        councils=councils,
+        council_place_re=re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in places)
+                                    + r")(?:['’]s)?(?![\w-])"),
         directory=d)
+
+
+def council_place(name: str) -> str:
+    """'City of Edinburgh Council' -> 'Edinburgh'; 'Brighton and Hove City Council' -> 'Brighton and Hove'."""
+    s = re.sub(r"^City of\s+", "", name)
+    s = re.sub(r"\s+(?:(?:City|County|Borough|District|Metropolitan Borough|Town|County Borough)\s+)?"
+               r"(?:Council|Corporation)$", "", s)
+    return s
