@@ -7,10 +7,12 @@ from pipeline.attribute.speakers import Resolved
 
 def side_of(r: Resolved, kn: Knowledge, employer: str | None) -> str:
     """Markers of outside voices win; then the organisation; then role words; else union."""
+    org = kn.orgs.get(r.org) if r.org else None
+    if org is not None and org.kind == "unions":
+        return "union"
     if r.side_hint == "other":
         return "other"
     if r.org:
-        org = kn.orgs.get(r.org)
         if org is not None:
             return org.side
         return "council"  # an organisation outside the lists found by the council pattern

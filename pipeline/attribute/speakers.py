@@ -31,8 +31,14 @@ _NON_NAME = {
     "Sector", "Industrial", "Action", "Campaign", "Unite’s", "Unison’s", "GMB’s", "Council’s",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Mayor’s", "Kingdom", "UK", "England", "Scotland", "Wales", "Ireland"}
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+    "Saturday", "Sunday", "Mayor’s", "Kingdom", "UK", "England", "Scotland", "Wales", "Ireland",
+    "Town", "Hall", "Royal", "Hospital", "Road", "House", "Centre", "Center", "Park", "Square",
+    "Index", "Purchasing", "Managers", "Report", "Reporting", "Democracy", "Review", "Committee",
+    "Board", "Trust", "Company", "Limited", "Ltd", "Group", "Corporation", "Times", "Post", "Mail",
+    "Guardian", "Echo", "Gazette", "Herald", "Standard", "Press", "Live", "Socialist", "Worker",
+    "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors"}
+_NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})(?![\w’'])")
 TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
@@ -43,18 +49,21 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:local\s+)?(?:council|authority|local authority|"
                               r"city council|county council|borough council|town hall)$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
+_COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
-def person_names(s: str) -> list[tuple[int, int, str]]:
-    """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word."""
+def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
+    """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
     for m in NAME_RE.finditer(s):
         toks = m.group(1).split()
-        while toks and toks[0] in _NON_NAME:
+        toks = [t for t in toks]
+        while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places):
             toks = toks[1:]
         while toks and toks[-1] in _NON_NAME:
             toks = toks[:-1]
-        if len(toks) >= 2 and not any(t in _NON_NAME for t in toks):
+        if len(toks) >= 2 and not any(t in _NON_NAME for t in toks) and \
+                not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
             name = " ".join(toks)
             start = m.start(1) + m.group(1).find(toks[0])
             out.append((start, start + len(name), name))
@@ -76,7 +85,8 @@ class SpeakerResolver:
         self.text, self.kn, self.employer, self.unions = text, kn, employer, unions
         self.history: list[Resolved] = []
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
-        for s, e, name in person_names(text):
+        self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
+        for s, e, name in person_names(text, self.places):
             if name not in self.people:
                 ps = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), 0)
                 pe = min([x for x in (text.find("\n", e), text.find(". ", e)) if x >= 0] or [len(text)])
@@ -138,13 +148,14 @@ class SpeakerResolver:
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
             return self._last({"org"}) or (self.history[-1] if self.history else None)
-        names = person_names(m)
+        names = person_names(m, self.places)
         if names:
-            name = names[-1][2]
+            name = names[0][2]
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             org = self._person_org(full, m)
-            return Resolved(full, org.name if org else None, "person", self.kn.role_side(m))
+            ctx = m + " " + self.people.get(full, (0, ""))[1]
+            return Resolved(full, org.name if org else None, "person", self.kn.role_side(ctx))
         t = TITLE_SURNAME_RE.match(m)
         if t or re.fullmatch(_NAME_TOKEN, m):
             token = t.group(1) if t else m
@@ -156,6 +167,14 @@ class SpeakerResolver:
                 return Resolved(m, None, "person")
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")
+        if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
+                                                 r"(?:company|firm|contractor)$", m, re.IGNORECASE):
+            contractor = next((o for _, _, o in reversed(self.kn.find_orgs(self.text[:pos]))
+                               if o.kind == "contractors"), None)
+            if contractor:
+                if _COMPANY_ANAPHOR.match(m):
+                    return Resolved(contractor.name, contractor.name, "org")
+                return Resolved(re.sub(r"the\s+\w+$", contractor.name, m), contractor.name, "description")
         if _UNION_ANAPHOR.match(m):
             u = self._last_union(pos)
             if u:
@@ -182,6 +201,7 @@ class SpeakerResolver:
     def _canonical_org(self, m: str) -> Org | None:
         """The mention is just an organisation's name ('The GMB union', 'Kirklees Council')."""
         core = re.sub(r"^(?:the|a)\s+", "", m, flags=re.IGNORECASE)
+        core = re.sub(r"^(?:trade\s+)?union\s+", "", core, flags=re.IGNORECASE)
         core = re.sub(r"\s+(?:union|trade union)$", "", core, flags=re.IGNORECASE) \
             if not core.lower().endswith("social workers union") else core
         found = self.kn.find_orgs(core)

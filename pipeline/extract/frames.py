@@ -20,20 +20,39 @@ _TAIL = re.compile(
     r"in \w+|at the time|once|both|all|himself|herself|themselves|itself))+\s*,?\s*$",
     re.IGNORECASE)
 _REL = re.compile(r"(?:^|[\s,])(?:which|who|what|whom)\s+(.+)$", re.IGNORECASE)
+_REL_END = re.compile(r"^(.*?),?\s+(?:which|who)$", re.IGNORECASE)
+_FUNCTION_LEAD = re.compile(
+    r"^(?:without|with|under|amid|among|following|given|despite|having|for|from|to|by|like|unlike|"
+    r"in|on|at|after|before|during|since|as|when|while|if|although|though|once|until|over|"
+    r"speaking|writing|commenting|responding|announcing|asked|addressing|referring|reacting|"
+    r"meanwhile|however|but|and|also|now|then|instead|separately|elsewhere|earlier|later|"
+    r"previously|today|yesterday|last|this|that|in\s+\w+|\w+ly)\b", re.IGNORECASE)
+_EMPTY = {"but", "and", "however", "also", "yet", "so", "then", "now", "while", "as", "though",
+          "although", "meanwhile", "which", "who", "that", ""}
 
 
 def clean_speaker(raw: str) -> str:
     """A raw subject phrase reduced to the speaker mention."""
     s = raw.strip().strip(",;:–—- ")
-    m = _REL.search(s)
-    if m:
+    m = _REL_END.match(s)
+    if m:  # "Unite, which says": the antecedent speaks
         s = m.group(1)
+    else:
+        m = _REL.search(s)
+        if m:
+            s = m.group(1)
+    parts = [p for p in re.split(r",\s+", s) if p.strip()]
+    while len(parts) > 1 and _FUNCTION_LEAD.match(parts[0]):
+        parts = parts[1:]
+    s = ", ".join(parts)
     prev = None
     while prev != s:
         prev = s
         s = _LEAD.sub("", s).strip()
         s = _TAIL.sub("", s).strip().strip(",;:–—- ")
-    return s
+    if len(s.split()) > 8:  # a clause swallowed the subject: keep its last phrase
+        s = re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", s)[-1].strip(" ,“”\"")
+    return "" if s.lower() in _EMPTY else s
 
 
 _INVERTED = re.compile(

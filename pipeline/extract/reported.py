@@ -139,9 +139,14 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             if cut is None:
                 continue
             prev["end"] = trim(text, prev["start"], prev["start"] + cut.start(), " ,;")[1]
-            who = prev["cue"].get("speaker_text")
+            own = clean_speaker(text[prev["start"] + cut.end():vs])
+            who = own if own and _SUBJECT_HINT.search(own) else prev["cue"].get("speaker_text")
         else:
             who = clean_speaker(subj)
+            if verb.lower().endswith("ing") and re.search(r",\s*$", subj):
+                # "..., warning that": the main clause's subject speaks
+                who = out[-1]["cue"].get("speaker_text") if out else clean_speaker(
+                    re.split(r"\s+(?:is|are|was|were|has|have|had|will|would)\b", text[ss:vs])[0])
         ce = _content_end(text, cstart, se)
         if ce - cstart < 2 or word_count(text[cstart:ce]) < 2:
             continue
