@@ -33,7 +33,8 @@ def _council_mentions(s: str) -> list[tuple[str, str]]:
         while tokens and tokens[0] in _NOT_PLACE:
             tokens = tokens[1:]
         tokens = [t for t in tokens if t]
-        if not tokens or any(t in _NOT_PLACE for t in tokens if t not in ("and", "&")):
+        if not tokens or any(t in _NOT_PLACE or re.search(r"-(?:led|run|controlled)$", t)
+                             for t in tokens if t not in ("and", "&")):
             continue
         tokens = [re.sub(r"[’']s$", "", t) for t in tokens]
         place = " ".join(tokens)

@@ -12,8 +12,7 @@ from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  #
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev)\.?"
 _NON_NAME = {
     "Council", "City", "County", "Borough", "District", "Union", "Unison", "Unite", "GMB", "The",
-    "A", "An", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "North", "South", "East", "West",
-    "Northern", "Southern", "Eastern", "Western", "Regional", "Secretary", "General", "Government",
+    "A", "An", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Regional", "Secretary", "General", "Government",
     "Department", "Scottish", "Welsh", "British", "National", "Local", "Association", "Service",
     "Services", "Party", "Labour", "Conservative", "Tory", "Green", "Liberal", "Democrat",
     "Democrats", "Group", "Leader", "Mayor", "Minister", "First", "Deputy", "Chief", "Executive",
@@ -46,8 +45,11 @@ PRONOUN_GROUP = {"they", "we", "them", "us"}
 _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
                        r"boss|manager|source|worker|convenor|steward))$", re.IGNORECASE)
-_COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:local\s+)?(?:council|authority|local authority|"
-                              r"city council|county council|borough council|town hall)$", re.IGNORECASE)
+_COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
+                              r"(?:council|authority|local authority|city council|county council|"
+                              r"borough council|town hall|council administration)$", re.IGNORECASE)
+_BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:man|woman|person)$",
+                          re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
@@ -122,12 +124,19 @@ class SpeakerResolver:
         org = self.org_in(mention.replace(name, " "))
         if org is None and name in self.people:
             ctx = self.people[name][1]
-            org = self.org_in(ctx.replace(name, " "))
+            at = ctx.find(name)
+            cands = [(abs(s - at), o) for s, _, o in self.kn.find_orgs(ctx)]
+            cands += [(abs(m.start() - at), Org(self._council_name(full), "council"))
+                      for m in re.finditer(r"[Cc]ouncil", ctx) for _, full in _council_mentions(ctx)[:1]]
+            if cands:
+                org = min(cands, key=lambda c: c[0])[1]
         return org
 
     # ------------------------------------------------------------- resolution
     def _by_surname(self, token: str, pos: int) -> str | None:
         cands = [n for n, (p, _) in self.people.items() if n.split()[-1] == token.split()[-1]]
+        if not cands and len(token.split()) == 1:  # "Mandy" for "Mandy Buckley"
+            cands = [n for n in self.people if n.split()[0] == token]
         before = [n for n in cands if self.people[n][0] < pos]
         pick = before or cands
         return max(pick, key=lambda n: self.people[n][0] if n in before else -self.people[n][0]) \
@@ -147,7 +156,7 @@ class SpeakerResolver:
         if low in PRONOUN_GROUP:
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
-            return self._last({"org"}) or (self.history[-1] if self.history else None)
+            return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
         names = person_names(m, self.places)
         if names:
             name = names[0][2]
@@ -179,6 +188,12 @@ class SpeakerResolver:
             u = self._last_union(pos)
             if u:
                 return Resolved(u, u, "org")
+        if _BARE_SPOKES.match(m):
+            prev = next((h for h in reversed(self.history) if "spokes" in h.speaker.lower()), None)
+            if prev is not None:
+                return prev
+            if self.employer:  # an unqualified spokesperson speaks for the employer
+                return Resolved(m, self.employer, "description", "council")
         d = _DEF_DESC.match(m)
         if d:
             head = d.group(1).split()[-1].lower()

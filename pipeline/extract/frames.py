@@ -31,6 +31,12 @@ _EMPTY = {"but", "and", "however", "also", "yet", "so", "then", "now", "while", 
           "although", "meanwhile", "which", "who", "that", ""}
 
 
+_NAMEISH = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
+_FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|opened|called|"
+                     r"launched|held|voted|took|began|staged|returned|met|wrote|issued|published|"
+                     r"announced|released|sent|made)\s")
+
+
 def clean_speaker(raw: str) -> str:
     """A raw subject phrase reduced to the speaker mention."""
     s = raw.strip().strip(",;:–—- ")
@@ -50,8 +56,13 @@ def clean_speaker(raw: str) -> str:
         prev = s
         s = _LEAD.sub("", s).strip()
         s = _TAIL.sub("", s).strip().strip(",;:–—- ")
-    if len(s.split()) > 8:  # a clause swallowed the subject: keep its last phrase
-        s = re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", s)[-1].strip(" ,“”\"")
+    if len(s.split()) > 8:  # a clause swallowed the subject: keep its last phrase (or the name)
+        segs = [x for x in re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", s) if x.strip()]
+        named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())]
+        s = ", ".join(segs[named[-1]:named[-1] + 2]) if named else segs[-1].strip(" ,“”\"")
+    verb = _FINITE.search(s)
+    if verb and verb.start() > 0 and len(s.split()) > 3:  # "Unison opened a ballot and": the subject
+        s = s[:verb.start()].strip(" ,")
     return "" if s.lower() in _EMPTY else s
 
 
