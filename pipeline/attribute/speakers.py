@@ -120,13 +120,27 @@ class SpeakerResolver:
         found = [o for _, _, o in self.kn.find_orgs(self.text[:pos]) if o.kind == "unions"]
         return found[-1].name if found else (self.unions[0] if self.unions else None)
 
+    def _role_side(self, name: str, mention: str) -> str | None:
+        """Side told by role words of the mention, else of the words just before the first mention."""
+        side = self.kn.role_side(mention.replace(name, " "))
+        if side is None and name in self.people:
+            ctx = self.people[name][1]
+            at = ctx.find(name)
+            side = self.kn.role_side(ctx[max(0, at - 60):at] + " " + ctx[at + len(name):at + len(name) + 60].split(".")[0]
+                                     if at >= 0 else "")
+        return side
+
     def _person_org(self, name: str, mention: str) -> Org | None:
         org = self.org_in(mention.replace(name, " "))
         if org is None and name in self.people:
             ctx = self.people[name][1]
             at = ctx.find(name)
-            cands = [(abs(s - at), o) for s, _, o in self.kn.find_orgs(ctx)]
-            cands += [(abs(m.start() - at), Org(self._council_name(full), "council"))
+            # an organisation before the name ("Unison organiser X") or in its apposition wins;
+            # one after it is often the addressee ("X told the LDRS")
+            def dist(pos: int) -> float:
+                return at - pos if pos < at else 2.0 * (pos - at) + 40
+            cands = [(dist(s), o) for s, _, o in self.kn.find_orgs(ctx)]
+            cands += [(dist(m.start()), Org(self._council_name(full), "council"))
                       for m in re.finditer(r"[Cc]ouncil", ctx) for _, full in _council_mentions(ctx)[:1]]
             if cands:
                 org = min(cands, key=lambda c: c[0])[1]
@@ -152,7 +166,9 @@ class SpeakerResolver:
             return None
         low = m.lower()
         if low in PRONOUN_PERSON:
-            return self._last({"person"}) or self._last({"description"})
+            # the latest single human voice: a named person or "a council spokesman"
+            return next((h for h in reversed(self.history) if h.kind == "person" or (
+                h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1]))), None)
         if low in PRONOUN_GROUP:
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
@@ -163,8 +179,7 @@ class SpeakerResolver:
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             org = self._person_org(full, m)
-            ctx = m + " " + self.people.get(full, (0, ""))[1]
-            return Resolved(full, org.name if org else None, "person", self.kn.role_side(ctx))
+            return Resolved(full, org.name if org else None, "person", self._role_side(full, m))
         t = TITLE_SURNAME_RE.match(m)
         if t or re.fullmatch(_NAME_TOKEN, m):
             token = t.group(1) if t else m
