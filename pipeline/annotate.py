@@ -29,6 +29,8 @@ class Pipeline:
     @property
     def classifier(self):
         """The stance/sentiment classifier, loaded on first use (once per process)."""
+        if self._classifier is False:  # explicitly disabled (worker processes)
+            return None
         if self._classifier is None and self.config.classify.enabled:
             from pipeline.classify import StanceSentimentClassifier
 

@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from pipeline.classify.errors import ModelLoadError
 from pipeline.config import ConfigError, load_config
 
 
@@ -126,9 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"dispute-stance: config error: {exc}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, ModelLoadError) as exc:
         print(f"dispute-stance: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("dispute-stance: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import torch
 from torch import nn
 
 from pipeline.backbone import resolve_backbone
+from pipeline.classify.errors import ModelLoadError
 from pipeline.classify.features import ClassifierInput, model_text
 from pipeline.schema import SENTIMENTS, STANCES
 
@@ -23,10 +24,6 @@ log = logging.getLogger(__name__)
 HEADS: dict[str, tuple[str, ...]] = {"stance": STANCES, "sentiment": SENTIMENTS}
 CONFIG_NAME = "classifier_config.json"
 WEIGHTS_NAME = "model.safetensors"
-
-
-class ModelLoadError(RuntimeError):
-    """A model directory that is missing, incomplete or corrupt."""
 
 
 @dataclass
