@@ -87,9 +87,24 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
             body = "COSLA" if _SCOTLAND.search(title + text[:1500]) else "Local Government Association"
             scores[("employer_bodies", body)] += w * 1.5 * national
     if not scores:
-        return None
+        return _place_council(title, text)
     (kind, name), _ = scores.most_common(1)[0]
     return name
+
+
+def _place_council(title: str, text: str) -> str | None:
+    """'Bins pile up as Northmoor strike begins' + 'the council' -> 'Northmoor Council'."""
+    if not re.search(r"\b[Cc]ouncil\b", text):
+        return None
+    words = re.findall(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b", title)
+    cands = Counter()
+    for w in words:
+        if w.split()[0] in _NOT_PLACE:
+            continue
+        n = len(re.findall(rf"\b{re.escape(w)}\b", text))
+        if n:
+            cands[w] = n
+    return f"{cands.most_common(1)[0][0]} Council" if cands else None
 
 
 def infer_unions(article: Article, kn: Knowledge) -> list[str]:
@@ -178,9 +193,13 @@ def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = No
             out[a.id] = a.dispute
             continue
         wf = a.extra.get("_workforce", "workers")
-        emp_key = (a.employer, a.extra.get("_client"))
+        emp_key = (employer_slug(a.employer), a.extra.get("_client"))
         by_emp[emp_key].append((a.extra.get("_year"), wf, kn.families.get(wf, "generic"), a.id))
-    for (emp, client), items in by_emp.items():
+    names: dict[str, Counter] = defaultdict(Counter)
+    for a in articles if isinstance(articles, list) else []:
+        names[employer_slug(a.employer)][a.employer] += 1
+    for (emp_slug, client), items in by_emp.items():
+        emp = names[emp_slug].most_common(1)[0][0] if names.get(emp_slug) else emp_slug
         org = kn.orgs.get(emp or "")
         gap = 0 if org is not None and org.kind == "employer_bodies" else 1
         if gap == 0:  # national rounds: one dispute per year whatever the workforce words
