@@ -14,7 +14,7 @@ from pipeline.schema import SENTIMENTS, STANCES, Article
 TABLE_COLUMNS = [
     "article_id", "url", "title", "date", "dispute", "employer", "unions", "statement_index",
     "quote", "start", "end", "type", "speaker", "speaker_org", "side", "stance", "sentiment",
-    *[f"p_{s}" for s in STANCES], *[f"p_{s}" for s in SENTIMENTS],
+    *[f"p_stance_{s}" for s in STANCES], *[f"p_sentiment_{s}" for s in SENTIMENTS],
 ]
 
 
@@ -60,9 +60,9 @@ def statement_rows(articles: Iterable[Article]) -> Iterator[dict]:
                 "side": s.side, "stance": s.stance, "sentiment": s.sentiment,
             }
             for lab in STANCES:
-                row[f"p_{lab}"] = (s.stance_scores or {}).get(lab)
+                row[f"p_stance_{lab}"] = (s.stance_scores or {}).get(lab)
             for lab in SENTIMENTS:
-                row[f"p_{lab}"] = (s.sentiment_scores or {}).get(lab)
+                row[f"p_sentiment_{lab}"] = (s.sentiment_scores or {}).get(lab)
             yield row
 
 
