@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pipeline.attribute.article import group_disputes, infer_article_meta
+from pipeline.attribute.frames import find_mention
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.attribute.sides import side_of
 from pipeline.attribute.speakers import Resolved, SpeakerResolver
@@ -11,25 +12,40 @@ __all__ = ["Knowledge", "load_knowledge", "infer_article_meta", "attribute_state
            "group_disputes"]
 
 
-def _cues_for(text: str, statements: list[Statement]) -> list[dict | None]:
-    """The extractor's cue for each statement; spans without one borrow the best-overlapping
-    extracted statement's cue (gold spans, or statements made elsewhere)."""
-    if all(s.cue and s.cue.get("speaker_text") for s in statements):
-        return [s.cue for s in statements]
+def _extracted_cues(text: str, statements: list[Statement]) -> list[dict | None]:
+    """For each span, the cue of the best-overlapping statement the extractor finds."""
     from pipeline.extract import extract_statements
 
     found = extract_statements(text)
-    out = []
+    out: list[dict | None] = []
     for s in statements:
-        if s.cue and s.cue.get("speaker_text"):
-            out.append(s.cue)
-            continue
         best, best_ov = None, 0
         for f in found:
             ov = min(s.end, f.end) - max(s.start, f.start)
             if ov > best_ov:
                 best, best_ov = f, ov
-        out.append(best.cue if best is not None else s.cue)
+        out.append(best.cue if best is not None else None)
+    return out
+
+
+def _mentions(text: str, statements: list[Statement]) -> list[tuple[str, int] | None]:
+    """(speaker mention, offset) per statement: the cue when it names one, else the frame found
+    around the span, else the extractor's view of the same span."""
+    out: list[tuple[str, int] | None] = []
+    extracted: list[dict | None] | None = None
+    for i, s in enumerate(statements):
+        if s.cue and s.cue.get("speaker_text"):
+            out.append((s.cue["speaker_text"], int(s.cue.get("speaker_start", s.start))))
+            continue
+        m = find_mention(text, s.start, s.end, s.type)
+        if m is not None:
+            out.append((m.text, m.start))
+            continue
+        if extracted is None:
+            extracted = _extracted_cues(text, statements)
+        cue = extracted[i]
+        out.append((cue["speaker_text"], int(cue.get("speaker_start", s.start)))
+                   if cue and cue.get("speaker_text") else None)
     return out
 
 
@@ -37,10 +53,10 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
                          ) -> list[Statement]:
     """Set speaker, speaker_org and side on each statement (in text order)."""
     resolver = SpeakerResolver(article.text, knowledge, article.employer, article.unions)
-    cues = _cues_for(article.text, statements)
+    mentions = _mentions(article.text, statements)
     prev: Resolved | None = None
-    for st, cue in zip(statements, cues):
-        r = resolver.resolve((cue or {}).get("speaker_text"), st.start)
+    for st, mention in zip(statements, mentions):
+        r = resolver.resolve(mention[0], st.start) if mention else None
         if r is None:
             # an unattributed quote continues the previous speaker (multi-paragraph quotes)
             r = prev or Resolved(article.unions[0] if article.unions else "unknown source",

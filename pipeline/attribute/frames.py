@@ -1,0 +1,129 @@
+"""The attribution frame around a statement span, found from the text alone (no extractor cue):
+"X said: '...'", "'...,' X said", "X said (that) ...", "..., according to X", "X told the BBC ...".
+Returns the raw speaker mention and its offset; resolving it to a name is speakers.py's job."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.frames import clean_speaker
+from pipeline.extract.verbs import verb_regex
+
+_OPEN = "“‘\"'"
+_CLOSE = "”’\"'"
+_MARKS = _OPEN + _CLOSE
+# What may stand between a reporting verb and the content: "said", "told the BBC that",
+# "said on Tuesday:", "said in a statement,", "accused" (content starts at the object).
+_VERB_TAIL = re.compile(r"""^(?:\s+(?!that\b)[^,:;“”"‘.!?]{1,70}?)?\s*(?:[,:–—-]\s*)?(?:that\s*)?$""")
+_ACCORDING_BEFORE = re.compile(r"according\s+to\s+([^,:;“”\"‘.!?]{2,90}?)\s*[,:]?\s*$", re.IGNORECASE)
+_ACCORDING_AFTER = re.compile(r"^[\s,;–—-]*according\s+to\s+([^,;:“”\"‘.!?]{2,90})", re.IGNORECASE)
+_SENT_BREAK = re.compile(r"""[.!?…][”’"']?\s+(?=[“‘"']?[A-Z])|[”"]\s+(?=[A-Z])""")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|St|Prof|No|Rev))\.$")
+_ING = re.compile(r"ing$")
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int  # offset of the mention in the article (approximate for cleaned phrases)
+    where: str  # "before" | "after" | "according"
+
+
+def _sentence_start(s: str) -> int:
+    """Start of the last sentence in ``s`` (abbreviations like 'Mr.' do not end one)."""
+    start = 0
+    for m in _SENT_BREAK.finditer(s):
+        if not _ABBREV.search(s[:m.start() + 1]):
+            start = m.end()
+    return start
+
+
+def _subject_before(left: str, offset: int) -> Mention | None:
+    """The subject of the last reporting verb that ends ``left`` (content follows it)."""
+    verbs = list(verb_regex().finditer(left))
+    for v in reversed(verbs):
+        tail = left[v.end():]
+        if not _VERB_TAIL.match(tail):
+            continue
+        head = left[:v.start()]
+        sent = _sentence_start(head)
+        region = head[sent:]
+        # a quote earlier in the sentence: the subject follows its closing mark
+        close = max((region.rfind(c) for c in "”\""), default=-1)
+        if close >= 0:
+            region, sent = region[close + 1:], sent + close + 1
+        if _ING.search(v.group(0)) and re.search(r",\s*$", region):
+            # "'...,' he said, adding that ...": the participle shares the main verb's subject
+            inner = _subject_before(region.rstrip(" ,"), offset + sent)
+            if inner:
+                return inner
+        raw = region.strip()
+        who = clean_speaker(raw)
+        if who and len(who.split()) <= 14:
+            at = region.find(who)
+            return Mention(who, offset + sent + max(at, 0), "before")
+        return None
+    return None
+
+
+_AFTER = re.compile(
+    r"""^(?P<lead>[\s,;–—-]*)(?:(?P<verb>said|says|added|adds|explained|insisted|argued|claimed|"""
+    r"""continued|wrote|stated|warned|told)\s+(?P<who1>[^.!?“”"‘:,;]{1,90})|"""
+    r"""(?P<who2>[^.!?“”"‘:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*(?:said|says|added|adds|"""
+    r"""told\s+[^.,!?“”"‘]{1,60}|warned|explained|insisted|argued|claimed|admitted|continued|"""
+    r"""went\s+on|stressed|wrote|tweeted|posted|commented|replied|responded|concluded|stated|"""
+    r"""confirmed|noted|acknowledged|believes|believed|says|maintained)\b)""", re.IGNORECASE)
+
+
+def _subject_after(right: str, span_text: str, offset: int) -> Mention | None:
+    """'..., he said.' / '..., said Mr Gilhespy' / '..., according to the council'."""
+    m = _ACCORDING_AFTER.match(right)
+    if m:
+        return Mention(m.group(1).strip(), offset + m.start(1), "according")
+    stripped = right.lstrip(_CLOSE + " ")
+    first = stripped[:1]
+    ends_sentence = span_text.rstrip(_CLOSE + " ")[-1:] in ".!?…"
+    if first == "." or (ends_sentence and first.isupper() and not re.match(r"(?:said|says|added)\b",
+                                                                           stripped, re.I)):
+        return None
+    if first.isupper() and not right.lstrip(_CLOSE)[:1] in (",", "") and not ends_sentence \
+            and not re.match(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:said|says|added)\b", stripped):
+        return None
+    m = _AFTER.match(right.lstrip(_CLOSE))
+    if not m:
+        return None
+    raw = m.group("who1") or m.group("who2")
+    who = clean_speaker(raw)
+    if not who or len(who.split()) > 12 or re.match(r"(?:it|this|that|there)\b", who, re.I) and \
+            m.group("who2") and len(who.split()) > 1:
+        return None
+    at = right.find(raw)
+    return Mention(who, offset + max(at, 0), "after")
+
+
+def find_mention(text: str, start: int, end: int, stype: str | None = None) -> Mention | None:
+    """The speaker mention of the statement ``text[start:end]``, or None if no frame is seen."""
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", end)
+    pe = len(text) if pe < 0 else pe
+    left_full = text[ps:start]
+    left = left_full.rstrip(_OPEN + " ")
+    quoted = len(left) < len(left_full) and any(c in _OPEN for c in left_full[len(left):])
+    right = text[end:pe]
+    span = text[start:end]
+    m = _ACCORDING_BEFORE.search(left)
+    if m and (not quoted or left.endswith(",")):
+        return Mention(m.group(1).strip(), ps + m.start(1), "according")
+    before = _subject_before(left, ps)
+    if before is not None and (not quoted or re.search(r"[:,]\s*$|that\s*$|\w$", left)):
+        return before
+    after = _subject_after(right, span, end)
+    if after is not None:
+        return after
+    if not left.strip() and ps > 1:
+        # a quote opening its paragraph after "X said:" closing the previous one
+        pps = text.rfind("\n", 0, ps - 1) + 1
+        prev = text[pps:ps - 1].rstrip()
+        if prev.endswith(":"):
+            return _subject_before(prev, pps)
+    return None
