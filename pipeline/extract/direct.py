@@ -17,7 +17,8 @@ _SENT_BREAK = re.compile(r"(?:[.!?…]|[.!?…][\"”’'])\s*$")
 def is_headline(text: str, ps: int, pe: int) -> bool:
     """The first line of a page without closing punctuation reads as a headline."""
     line = text[ps:pe].rstrip()
-    return ps == len(text) - len(text.lstrip()) and not re.search(r"[.!?…]['’\"”]?$", line) \
+    return ps == len(text) - len(text.lstrip()) and "\n" in text[pe:].strip() + text[pe:pe + 1] \
+        and not re.search(r"[.!?…]['’\"”]?$", line) \
         and word_count(line) <= 25
 
 

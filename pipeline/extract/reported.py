@@ -62,7 +62,7 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         i += m.end()
     while i < len(rest) and rest[i] in " ,\t":
         i += 1
-    if i >= len(rest) or rest[i] in ":“\"‘'" and _starts_direct(rest[i:]):
+    if i >= len(rest) or rest[i] == ":" or rest[i] in "“\"‘'" and _starts_direct(rest[i:]):
         return None
     if _BAD_START.match(rest[i:]):
         return None
@@ -90,7 +90,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
     m = _ACCORDING_FRONT.match(sent)
     if m and m.group("rest"):
         rs = ss + m.start("rest")
-        out.append(_stmt(text, rs, se, m.group("who"), "according to"))
+        out.append(_stmt(text, rs, _content_end(text, rs, se), m.group("who"), "according to"))
         return out
     m = _ACCORDING_BACK.match(sent)
     if m and word_count(m.group("content")) >= 3:
@@ -105,14 +105,16 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         verb = vm.group(0)
         cls = verb_class(verb)
         left = text[clause_start:vs]
-        if _BE_BEFORE.search(left) or _BAD_BEFORE.search(left):
+        progressive = verb.lower().split()[0].endswith("ing")  # "is demanding", "are calling for"
+        if (_BE_BEFORE.search(left) and not progressive) or _BAD_BEFORE.search(left):
             continue
         # "..., the council said." / "..., said the union." : content before the verb
         tail = text[ve:se].strip(" .!?”’\"'")
         back = re.search(r",\s*([^,]{0,80}?)\s*$", text[ss:vs])
         if back is not None and cls == "speech" and (word_count(tail) <= 8 and not re.search(
                 r"\bthat\b", tail)) and word_count(text[ss:ss + back.start()]) >= 3 and (
-                tail == "" or _is_name_like(tail) or back.group(1).strip() == ""):
+                (tail == "" and back.group(1).strip()) or (_is_name_like(tail) and not
+                                                            re.match(r"^[:“\"‘']", tail))):
             who = back.group(1).strip() or tail
             cs, ce = trim(text, ss, ss + back.start(), " \t,“”\"‘’'")
             if text[ss] in "“\"‘'" and (ss, ce) and _quoted_whole(text, ss, ss + back.start()):
@@ -123,6 +125,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         cstart = _content_after(text, ve, se, verb, cls)
         if cstart is None:
             continue
+        if text[cstart] in "“\"‘'" and any(a == cstart + 1 and b >= se - 3 for a, b in quoted):
+            continue  # 'said "....".': a direct quote, not reported speech
         subj = text[clause_start:vs]
         cont = _CONTINUATION.search(subj)
         if out and cont and cont.start() <= len(subj) and word_count(subj[:cont.start()]) <= 0:

@@ -1,0 +1,94 @@
+"""Speakers, organisations, sides and article metadata on texts written for these tests."""
+import pytest
+
+from pipeline.attribute import attribute_statements, group_disputes, infer_article_meta, load_knowledge
+from pipeline.attribute.names import normalise_speaker, speaker_match_lenient
+from pipeline.extract import extract_statements
+from pipeline.schema import Article
+
+
+def attributed(text, title=None, date=None):
+    kn = load_knowledge()
+    a = Article(id="t", text=text, title=title, date=date)
+    infer_article_meta(a, kn)
+    a.statements = attribute_statements(a, extract_statements(a.text), kn)
+    return a, [(s.speaker, s.speaker_org, s.side) for s in a.statements]
+
+
+def test_full_name_from_role_phrase_and_short_form():
+    text = ("Unite regional officer Jo Marsh said: “We will not back down.”\n"
+            "Ms Marsh added that talks with Ashcombe City Council had collapsed.")
+    _, got = attributed(text)
+    assert got == [("Jo Marsh", "Unite", "union"), ("Jo Marsh", "Unite", "union")]
+
+
+def test_pronoun_resolves_to_latest_voice():
+    text = ("Council leader Pat Greene said the offer was generous.\n"
+            "“We cannot afford any more,” she said.")
+    _, got = attributed(text)
+    assert [g[0] for g in got] == ["Pat Greene", "Pat Greene"]
+    assert {g[2] for g in got} == {"council"}
+
+
+def test_spokesman_description_and_council_anaphor():
+    text = ("Strike threat at Ashcombe depot\n"
+            "A spokesman for Ashcombe City Council said: “Our door is open.”\n"
+            "The council said contingency plans were ready.\n"
+            "“We urge the union to talk,” the spokesman said.")
+    art, got = attributed(text)
+    assert got[0] == ("A spokesman for Ashcombe City Council", "Ashcombe City Council", "council")
+    assert got[1] == (art.employer, art.employer, "council")
+    assert normalise_speaker(got[2][0]) == "spokesman for ashcombe city council"
+
+
+@pytest.mark.parametrize("sentence, side", [
+    ("The British Association of Social Workers said caseloads were unsafe.", "other"),
+    ("Ofsted said the service required improvement.", "other"),
+    ("The Local Government Association said the offer was fair.", "council"),
+    ("Cosla said it could not offer more.", "council"),
+    ("A Biffa spokesman said the firm had made a fair offer.", "council"),
+    ("Opposition councillor Ann Lee said the strike was avoidable.", "other"),
+    ("Strikers said they felt betrayed by managers.", "union"),
+    ("The GMB said members would walk out next week.", "union"),
+])
+def test_sides_from_knowledge(sentence, side):
+    _, got = attributed(sentence)
+    assert got and got[0][2] == side
+
+
+def test_unison_branch_speaks_for_unison():
+    _, got = attributed("Ashcombe Unison branch said members were balloting.")
+    assert got[0][1] == "Unison" and got[0][2] == "union"
+
+
+def test_article_meta_and_grouping():
+    kn = load_knowledge()
+    arts = [Article(id=str(i), title=t, text=x, date=d) for i, (t, x, d) in enumerate([
+        ("Leeds bin workers strike", "Refuse workers at Leeds City Council walked out. Unison said pay was too low.", "2030-03-01"),
+        ("Leeds bin strike continues", "Bin crews employed by Leeds City Council stayed out. The GMB said talks failed.", "2030-05-01"),
+        ("Leeds social workers ballot", "Social workers at Leeds City Council will ballot, Unison said.", "2030-04-01"),
+        ("National pay offer rejected", "Unison rejected the National Employers' pay offer for council workers across England.", "2030-06-01"),
+    ])]
+    for a in arts:
+        infer_article_meta(a, kn)
+    assert [a.employer for a in arts] == ["Leeds City Council"] * 3 + ["Local Government Association"]
+    assert arts[0].unions == ["Unison"] and arts[1].unions == ["GMB"]
+    slugs = group_disputes(arts)
+    assert slugs["0"] == slugs["1"] == "leeds-refuse-workers-2030"
+    assert slugs["2"] != slugs["0"] and slugs["2"].startswith("leeds-social-workers")
+    assert slugs["3"] == "lga-njc-council-workers-2030"
+
+
+def test_input_hints_are_kept():
+    kn = load_knowledge()
+    a = Article.from_dict({"id": "h", "text": "Unite said Biffa must pay up.", "employer": "Biffa",
+                           "dispute": "biffa-x-2030", "unions": ["Unite"]})
+    infer_article_meta(a, kn)
+    assert (a.employer, a.dispute) == ("Biffa", "biffa-x-2030")
+    assert group_disputes([a]) == {"h": "biffa-x-2030"}
+
+
+def test_speaker_normalisation():
+    assert normalise_speaker("The  Unite union.") == "unite union"
+    assert speaker_match_lenient("Tony Garnsey", "Mr Garnsey")
+    assert not speaker_match_lenient("Tony Garnsey", "Paul Holmes")

@@ -1,0 +1,113 @@
+"""Each construction of the guidelines, on sentences written for these tests."""
+import pytest
+
+from pipeline.extract import extract_statements
+from pipeline.text.quotes import quote_regions
+
+
+def spans(text):
+    sts = extract_statements(text)
+    for s in sts:
+        assert text[s.start:s.end] == s.quote
+    return [(s.quote, s.type) for s in sts]
+
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'")])
+def test_direct_quote_in_every_mark_style(open_, close):
+    text = f"The branch secretary said: {open_}Our members have had enough of broken promises.{close}"
+    assert spans(text) == [("Our members have had enough of broken promises.", "direct")]
+
+
+def test_apostrophes_do_not_close_single_quotes():
+    text = ("Jo Bloggs said: ‘It’s Lancashire’s workers who pay, and members’ patience is gone. "
+            "We can't wait any longer.’")
+    assert spans(text) == [("It’s Lancashire’s workers who pay, and members’ patience is gone. "
+                            "We can't wait any longer.", "direct")]
+    text2 = "Jo Bloggs said: 'It's the members' money and the council's choice.'"
+    assert spans(text2) == [("It's the members' money and the council's choice.", "direct")]
+
+
+def test_multi_paragraph_quote_is_one_statement_per_paragraph():
+    text = ("Regional organiser Sam Hale said: “The workers are exhausted.\n"
+            "“They have covered vacancies for two years.\n"
+            "“Now they want to be paid fairly.”")
+    assert [q for q, _ in spans(text)] == ["The workers are exhausted.",
+                                           "They have covered vacancies for two years.",
+                                           "Now they want to be paid fairly."]
+
+
+def test_interrupted_quote_gives_two_statements():
+    text = "'We want talks,' he said, 'not strikes.'"
+    assert spans(text) == [("We want talks,", "direct"), ("not strikes.", "direct")]
+
+
+def test_quote_cut_off_by_end_of_text():
+    text = "The council leader said: “We have made our final offer and we will not be mov"
+    assert spans(text) == [("We have made our final offer and we will not be mov", "direct")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Unison said that the offer was far too low.", "the offer was far too low"),
+    ("The union says staff are leaving in droves.", "staff are leaving in droves"),
+    ("The GMB argues the council has broken its promise.", "the council has broken its promise"),
+    ("Unite claims bosses ignored safety warnings.", "bosses ignored safety warnings"),
+    ("The council warned that collections would be delayed.", "collections would be delayed"),
+    ("Managers insisted the rota was fair to everyone.", "the rota was fair to everyone"),
+    ("Unison believes the strike will go ahead next week.", "the strike will go ahead next week"),
+    ("The union added that talks had broken down.", "talks had broken down"),
+    ("Bin crews have been underpaid for years, the union said.", "Bin crews have been underpaid for years"),
+    ("Pay has fallen in real terms, adds Unison.", "Pay has fallen in real terms"),
+])
+def test_indirect_speech_frames(text, content):
+    assert spans(text) == [(content, "indirect")]
+
+
+def test_according_to_front_and_back():
+    assert spans("According to the union, staff were threatened with dismissal.") == [
+        ("staff were threatened with dismissal", "indirect")]
+    assert spans("Staff were threatened with dismissal, according to the union.") == [
+        ("Staff were threatened with dismissal", "indirect")]
+
+
+def test_accuse_call_on_urge_demand():
+    assert spans("Unison accused the council of refusing to negotiate.") == [
+        ("the council of refusing to negotiate", "indirect")]
+    assert spans("The GMB called on the council to return to talks.") == [
+        ("the council to return to talks", "indirect")]
+    assert spans("Residents urged both sides to settle quickly.") == [
+        ("both sides to settle quickly", "indirect")]
+    assert spans("Unite is demanding a 10% pay rise for its members.") == [
+        ("a 10% pay rise for its members", "indirect")]
+
+
+def test_two_reporting_verbs_two_statements():
+    text = "The council said the offer was final but warned that services would be cut."
+    assert spans(text) == [("the offer was final", "indirect"), ("services would be cut", "indirect")]
+
+
+def test_mixed_quote():
+    text = 'The union said bosses had shown "total contempt for the workforce" during talks.'
+    assert spans(text) == [('bosses had shown "total contempt for the workforce" during talks', "mixed")]
+
+
+def test_single_quoted_word_does_not_make_mixed_and_is_no_statement():
+    text = 'The union said the so-called "modernisation" plan would cut jobs.'
+    assert spans(text) == [('the so-called "modernisation" plan would cut jobs', "indirect")]
+
+
+def test_headline_and_scare_quotes_are_not_statements():
+    text = ("Bin strike 'could last all summer'\n"
+            "Refuse collectors walked out on Monday in a row over \"ring-fencing\" of jobs.")
+    assert spans(text) == []
+
+
+def test_quote_regions_nested_quotes_are_inside():
+    text = "He said: “The members have said ‘enough is enough’ and they mean it.”"
+    regions = quote_regions(text)
+    assert len(regions) == 1 and text[regions[0].start:regions[0].end].startswith("The members")
+
+
+def test_cue_carries_the_speaker_phrase():
+    text = "Unison North West regional organiser, James Rupa, said: “Staff are exhausted.”"
+    (st,) = extract_statements(text)
+    assert "James Rupa" in st.cue["speaker_text"]
