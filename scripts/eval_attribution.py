@@ -6,6 +6,7 @@ import copy
 import sys
 
 from pipeline.attribute import attribute_statements, infer_article_meta, load_knowledge
+from pipeline.attribute.speakers import normalise_speaker
 from pipeline.evaluate import evaluate, format_report
 from pipeline.schema import Article
 
@@ -31,6 +32,6 @@ if __name__ == "__main__":
     if "--show" in sys.argv:
         for g, p in zip(gold, pred):
             for gs, ps in zip(g.statements, p.statements):
-                if gs.speaker != ps.speaker or gs.side != ps.side:
+                if normalise_speaker(gs.speaker) != normalise_speaker(ps.speaker) or gs.side != ps.side:
                     print(f"{g.id} gold={gs.speaker!r}/{gs.speaker_org}/{gs.side} "
                           f"pred={ps.speaker!r}/{ps.speaker_org}/{ps.side} :: {gs.quote[:50]!r}")

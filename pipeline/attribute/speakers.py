@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pipeline.attribute.article import _council_mentions
 from pipeline.attribute.knowledge import Knowledge, Org
+from pipeline.attribute.mentions import clean_mention
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev)\.?"
@@ -70,6 +71,19 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
             start = m.start(1) + m.group(1).find(toks[0])
             out.append((start, start + len(name), name))
     return out
+
+
+def _single_name(m: str, places) -> str | None:
+    """A lone given name ending the mention, alone or after a role ("Unison member Helen")."""
+    mm = re.fullmatch(r"(?:(?:[\w’'-]+\s+){0,4}(?:member|worker|carer|steward|rep|nurse|driver|"
+                      r"resident|mum|mother|father|dad|parent|colleague|officer|assistant)\s+)?"
+                      r"([A-Z][a-z]{2,})", m)
+    if not mm:
+        return None
+    name = mm.group(1)
+    if name in _NON_NAME or name in _COMPASS or name in places:
+        return None
+    return name
 
 
 @dataclass
@@ -161,7 +175,7 @@ class SpeakerResolver:
 
     def resolve(self, mention: str | None, pos: int) -> Resolved | None:
         """Resolve one mention at text position ``pos``; None if nothing can be said."""
-        m = (mention or "").strip().strip(",;:")
+        m = clean_mention(mention or "", lambda x: self._canonical_org(x) is not None)
         if not m:
             return None
         low = m.lower()
@@ -189,6 +203,10 @@ class SpeakerResolver:
                 return Resolved(full, org.name if org else None, "person")
             if t:
                 return Resolved(m, None, "person")
+        single = _single_name(m, self.places)
+        if single:  # "Unison member Helen", "Claire": a first name only
+            org = self._person_org(single, m)
+            return Resolved(single, org.name if org else None, "person", self.kn.role_side(m))
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"

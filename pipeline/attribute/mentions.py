@@ -1,0 +1,44 @@
+"""Trim a raw subject phrase to the speaker mention: drop leading connectives and adverbials
+("whereas the council", "Last week a council spokesman"), trailing predicates ("A council
+report published", "Sam, another member, told Socialist Worker she") and appositions that
+only describe a named organisation ("Unite, the union representing the workers")."""
+from __future__ import annotations
+
+import re
+
+_LEAD = re.compile(
+    r"^(?:(?:and|but|as|whereas|while|whilst|though|although|which|who|because|since|so|yet|"
+    r"however|meanwhile|instead|also|now|then|earlier|later|previously|separately|according\s+to|"
+    r"in\s+a\s+(?:statement|letter|post|tweet|press\s+release)|in\s+response|last\s+\w+|"
+    r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today)\b[\s,]*)+",
+    re.IGNORECASE)
+# A predicate after the subject: "X told the BBC", "X welcomed the offer and", "X desperately".
+_TRAIL = re.compile(
+    r"\s+(?:told|welcomed|published|issued|released|wrote|posted|has|have|had|is|are|was|were|"
+    r"will|would|could|can|did|does|do|made|gave|sent|took|went|came|wants|wanted|"
+    r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
+_AND_CLAUSE = re.compile(r"^(?P<clause>.+?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
+                         r"(?:\s+[A-Z][\w’'-]*){0,2})$")
+_GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:trade\s+|public[\s-]sector\s+|general\s+|"
+                           r"local\s+government\s+)?union$", re.IGNORECASE)
+
+
+def clean_mention(raw: str, is_org) -> str:
+    """``raw`` reduced to the mention; ``is_org(s)`` says whether ``s`` is just an organisation."""
+    m = re.sub(r"\s+", " ", raw).strip().strip(",;:–—- ")
+    m = _LEAD.sub("", m).strip(" ,")
+    m = _TRAIL.sub("", m).strip(" ,")
+    a = _AND_CLAUSE.match(m)
+    if a and sum(w.islower() for w in a.group("clause").split()) >= 2 and "," not in a.group("clause"):
+        m = a.group("subj")  # "The carers work alone and Mandy" -> "Mandy"
+    parts = [p.strip() for p in re.split(r",\s*|\s+\(", m) if p.strip()]
+    if len(parts) >= 2:
+        if is_org(parts[0]):  # "Unite, the union representing ..." -> "Unite"
+            return parts[0]
+        if _GENERIC_HEAD.match(parts[0]) and is_org(parts[1]):  # "The union, Unison"
+            return parts[1]
+    words = m.split()
+    if len(words) >= 2 and is_org(words[-1]) and _GENERIC_HEAD.match(" ".join(words[:-1])
+                                                                     .replace("the ", "", 1)):
+        return words[-1]  # "Public sector union Unison" -> "Unison"
+    return m
