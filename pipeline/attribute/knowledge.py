@@ -42,10 +42,11 @@ class Knowledge:
                 for m in self.alias_re.finditer(s)]
 
     def role_side(self, phrase: str) -> str | None:
-        low = phrase.lower()
-        for side in ("other_markers", "council", "union"):
-            if self.role_res[side].search(low):
-                return "other" if side == "other_markers" else side
+        low = self.role_res["neutral"].sub(" ", phrase.lower())
+        for key, side in (("other_markers", "other"), ("union_groups", "union"),
+                          ("council", "council"), ("union", "union")):
+            if self.role_res[key].search(low):
+                return side
         return None
 
 

@@ -100,6 +100,7 @@ class SpeakerResolver:
     def __init__(self, text: str, kn: Knowledge, employer: str | None, unions: list[str]):
         self.text, self.kn, self.employer, self.unions = text, kn, employer, unions
         self.history: list[Resolved] = []
+        self.known: dict[str, Resolved] = {}  # people already resolved, for their short forms
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
         self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
         for s, e, name in person_names(text, self.places):
@@ -134,31 +135,64 @@ class SpeakerResolver:
         found = [o for _, _, o in self.kn.find_orgs(self.text[:pos]) if o.kind == "unions"]
         return found[-1].name if found else (self.unions[0] if self.unions else None)
 
+    def _person_context(self, name: str) -> tuple[str, str]:
+        """Words before a person's first mention (same sentence) and its apposition after it
+        (up to the verb or a quote: what follows is what they said, not who they are)."""
+        if name not in self.people:
+            return "", ""
+        ctx = self.people[name][1]
+        at = ctx.find(name)
+        if at < 0:
+            return "", ""
+        before = ctx[max(0, at - 80):at]
+        before = re.split(r"[.!?]\s|[”\"]", before)[-1]
+        after = ctx[at + len(name):at + len(name) + 100]
+        after = re.split(r"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted|"
+                         r"has|had|is|was|will|would)\b|[“\"‘:.;(]", after)[0]
+        return before, after
+
     def _role_side(self, name: str, mention: str) -> str | None:
-        """Side told by role words of the mention, else of the words just before the first mention."""
-        side = self.kn.role_side(mention.replace(name, " "))
-        if side is None and name in self.people:
-            ctx = self.people[name][1]
-            at = ctx.find(name)
-            side = self.kn.role_side(ctx[max(0, at - 60):at] + " " + ctx[at + len(name):at + len(name) + 60].split(".")[0]
-                                     if at >= 0 else "")
+        """Side told by role words of the mention, else of the words around the first mention;
+        a councillor's title counts as the council unless an outside marker says otherwise."""
+        rest = mention.replace(name, " ")
+        before, after = self._person_context(name)
+        side = self.kn.role_side(rest) or self.kn.role_side(before + " , " + after)
+        titled = re.search(r"\b(?:Cllr|Councillor)\.?\s*$", rest.split(name)[0] if name in mention
+                           else rest) or re.search(r"\b(?:Cllr|Councillor)\.?\s*$", before)
+        if titled and side != "other":
+            return "council"
         return side
 
     def _person_org(self, name: str, mention: str) -> Org | None:
         org = self.org_in(mention.replace(name, " "))
-        if org is None and name in self.people:
-            ctx = self.people[name][1]
-            at = ctx.find(name)
-            # an organisation before the name ("Unison organiser X") or in its apposition wins;
-            # one after it is often the addressee ("X told the LDRS")
-            def dist(pos: int) -> float:
-                return at - pos if pos < at else 2.0 * (pos - at) + 40
-            cands = [(dist(s), o) for s, _, o in self.kn.find_orgs(ctx)]
-            cands += [(dist(m.start()), Org(self._council_name(full), "council"))
-                      for m in re.finditer(r"[Cc]ouncil", ctx) for _, full in _council_mentions(ctx)[:1]]
-            if cands:
-                org = min(cands, key=lambda c: c[0])[1]
+        if org is None:
+            before, after = self._person_context(name)
+            # the apposition ("X, Unison branch secretary") or the nearest organisation before
+            org = self.org_in(after) or next(
+                (o for _, _, o in reversed(self.kn.find_orgs(before))), None)
+            if org is None and _council_mentions(before):
+                org = Org(self._council_name(_council_mentions(before)[-1][1]), "council")
         return org
+
+    def _person(self, full: str, mention: str, pos: int) -> Resolved:
+        """A named person with the organisation they speak for, reconciled with their role."""
+        known = self.known.get(full)
+        hint = self._role_side(full, mention) or (known.side_hint if known else None)
+        org = self._person_org(full, mention)
+        if org is None and known is not None and known.org:
+            org = self.kn.orgs.get(known.org) or Org(known.org, "council")
+        if org is not None and hint and org.side != hint:
+            if hint == "union":
+                org = self.kn.orgs.get(self._last_union(pos) or "")
+            elif hint == "council":
+                org = Org(self.employer, self._employer_kind()) if self.employer else None
+            else:
+                org = org if org.side == "other" else None
+        elif org is None and hint == "union":
+            org = self.kn.orgs.get(self._last_union(pos) or "")
+        elif org is None and hint == "council" and self.employer:
+            org = Org(self.employer, self._employer_kind())
+        return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
     # ------------------------------------------------------------- resolution
     def _by_surname(self, token: str, pos: int) -> str | None:
@@ -192,21 +226,18 @@ class SpeakerResolver:
             name = names[0][2]
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
-            org = self._person_org(full, m)
-            return Resolved(full, org.name if org else None, "person", self._role_side(full, m))
+            return self._person(full, m, pos)
         t = TITLE_SURNAME_RE.match(m)
         if t or re.fullmatch(_NAME_TOKEN, m):
             token = t.group(1) if t else m
             full = self._by_surname(token, pos)
             if full:
-                org = self._person_org(full, m)
-                return Resolved(full, org.name if org else None, "person")
+                return self._person(full, m, pos)
             if t:
                 return Resolved(m, None, "person")
         single = _single_name(m, self.places)
         if single:  # "Unison member Helen", "Claire": a first name only
-            org = self._person_org(single, m)
-            return Resolved(single, org.name if org else None, "person", self.kn.role_side(m))
+            return self._person(single, m, pos)
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
@@ -262,3 +293,5 @@ class SpeakerResolver:
 
     def remember(self, r: Resolved) -> None:
         self.history.append(r)
+        if r.kind == "person":
+            self.known[r.speaker] = r
