@@ -51,6 +51,9 @@ _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)
                               r"borough council|town hall|council administration)$", re.IGNORECASE)
 _BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:man|woman|person)$",
                           re.IGNORECASE)
+_STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?)\s*(?:joint\s+)?"
+                        r"(?:statement|press release|letter|email|report|notice|update)"
+                        r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
@@ -235,9 +238,12 @@ class SpeakerResolver:
                 return self._person(full, m, pos)
             if t:
                 return Resolved(m, None, "person")
-        single = _single_name(m, self.places)
+        single = None if self._canonical_org(m) else _single_name(m, self.places)
         if single:  # "Unison member Helen", "Claire": a first name only
             return self._person(single, m, pos)
+        st = _STATEMENT.match(m)
+        if st:
+            return self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
@@ -276,6 +282,28 @@ class SpeakerResolver:
             kind = "description"
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
                         kind, self.kn.role_side(m))
+
+    def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
+        """'a council statement' / 'a statement from Unison' / 'the statement' -> its author."""
+        who = src or mod
+        if who:
+            canonical = self._canonical_org(who)
+            if canonical:
+                return Resolved(canonical.name, canonical.name, "org")
+            if _COUNCIL_ANAPHOR.match(who) and self.employer:
+                return Resolved(self.employer, self.employer, "org")
+            if _UNION_ANAPHOR.match(who):
+                u = self._last_union(pos)
+                return Resolved(u, u, "org") if u else None
+            return None
+        prev = self._last({"org"})
+        if prev is not None:
+            return prev
+        found = self.kn.find_orgs(self.text[max(0, pos - 600):pos])
+        if found:
+            o = found[-1][2]
+            return Resolved(o.name, o.name, "org")
+        return Resolved(self.employer, self.employer, "org") if self.employer else None
 
     def _canonical_org(self, m: str) -> Org | None:
         """The mention is just an organisation's name ('The GMB union', 'Kirklees Council')."""
