@@ -38,6 +38,39 @@ def _sentence_start(s: str) -> int:
     return start
 
 
+_COORD = re.compile(r"(?:\s|^)(?:and|but|before|then)\s*$")
+_REL_SUBJ = re.compile(r"(?:^|[\s,])(?:which|who|whom|that)\s+([^,]+)$")
+_REL_ANTE = re.compile(r"^(.*?),\s+(?:which|who|whose)\b.*,\s*$")
+_FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|"
+                         r"(?!need|speed|seed|feed|red|bed)[a-z]{3,}ed|says|said|told|wrote)\b")
+
+
+def _relative(region: str) -> tuple[str, int]:
+    """'plans which the council ' -> 'the council '; 'The authority, which runs it, ' ->
+    'The authority' (with the offset of the kept part)."""
+    m = _REL_ANTE.match(region.rstrip())
+    if m:
+        return m.group(1), 0
+    if not region.rstrip().endswith(","):
+        m = _REL_SUBJ.search(region)
+        if m:
+            return m.group(1), m.start(1)
+    return region, 0
+
+
+def _sentence_subject(sentence: str) -> tuple[str, int] | None:
+    """The subject of a sentence's main clause: the words before its first finite verb."""
+    lead = re.match(r"^\s*[“‘\"']?", sentence).end()
+    v = _FIRST_VERB.search(sentence, lead)
+    if not v:
+        return None
+    region, shift = _relative(sentence[lead:v.start()])
+    who = clean_speaker(region)
+    if not who or len(who.split()) > 12:
+        return None
+    return who, lead + shift + max(region.find(who), 0)
+
+
 def _subject_before(left: str, offset: int) -> Mention | None:
     """The subject of the last reporting verb that ends ``left`` (content follows it)."""
     verbs = list(verb_regex().finditer(left))
@@ -52,11 +85,13 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         close = max((region.rfind(c) for c in "”\""), default=-1)
         if close >= 0:
             region, sent = region[close + 1:], sent + close + 1
-        if _ING.search(v.group(0)) and re.search(r",\s*$", region):
-            # "'...,' he said, adding that ...": the participle shares the main verb's subject
-            inner = _subject_before(region.rstrip(" ,"), offset + sent)
-            if inner:
-                return inner
+        if (_ING.search(v.group(0)) and re.search(r",\s*$", region)) or _COORD.search(region):
+            # "..., adding that" / "X said ... and claimed": the main clause's subject speaks
+            subj = _sentence_subject(region)
+            if subj is not None:
+                return Mention(subj[0], offset + sent + subj[1], "before")
+        region, shift = _relative(region)
+        sent += shift
         raw = region.strip()
         who = clean_speaker(raw)
         if who and len(who.split()) <= 14:
