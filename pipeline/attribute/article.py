@@ -96,7 +96,7 @@ def _place_council(title: str, text: str) -> str | None:
     """'Bins pile up as Northmoor strike begins' + 'the council' -> 'Northmoor Council'."""
     if not re.search(r"\b[Cc]ouncil\b", text):
         return None
-    words = re.findall(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b", title)
+    words = re.findall(r"\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b", title)
     cands = Counter()
     for w in words:
         if w.split()[0] in _NOT_PLACE:

@@ -10,12 +10,15 @@ _LEAD = re.compile(
     r"^(?:(?:and|but|as|whereas|while|whilst|though|although|which|who|because|since|so|yet|"
     r"however|meanwhile|instead|also|now|then|earlier|later|previously|separately|according\s+to|"
     r"in\s+a\s+(?:statement|letter|post|tweet|press\s+release)|in\s+response|last\s+\w+|"
-    r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today)\b[\s,]*)+",
+    r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today|"
+    r"with|for|from|by)\b[\s,]*)+",
     re.IGNORECASE)
 # A predicate after the subject: "X told the BBC", "X welcomed the offer and", "X desperately".
 _TRAIL = re.compile(
     r"\s+(?:told|welcomed|published|issued|released|wrote|posted|has|have|had|is|are|was|were|"
     r"will|would|could|can|did|does|do|made|gave|sent|took|went|came|wants|wanted|"
+    r"offered|dismissed|repeated|rejected|accepted|responded|confirmed|described|branded|"
+    r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
 _AND_CLAUSE = re.compile(r"^(?P<clause>.+?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
                          r"(?:\s+[A-Z][\w’'-]*){0,2})$")

@@ -45,7 +45,8 @@ PRONOUN_PERSON = {"he", "she", "him", "her"}
 PRONOUN_GROUP = {"they", "we", "them", "us"}
 _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
-                       r"boss|manager|source|worker|convenor|steward))$", re.IGNORECASE)
+                       r"boss|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
+                       re.IGNORECASE)
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
                               r"borough council|town hall|council administration)$", re.IGNORECASE)
@@ -221,6 +222,9 @@ class SpeakerResolver:
             return next((h for h in reversed(self.history) if h.kind == "person" or (
                 h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1]))), None)
         if low in PRONOUN_GROUP:
+            # the voice just quoted unless it was a named person ("a spokesperson ... they added")
+            if self.history and self.history[-1].kind != "person":
+                return self.history[-1]
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
             return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
@@ -254,6 +258,11 @@ class SpeakerResolver:
                 if _COMPANY_ANAPHOR.match(m):
                     return Resolved(contractor.name, contractor.name, "org")
                 return Resolved(re.sub(r"the\s+\w+$", contractor.name, m), contractor.name, "description")
+        if re.fullmatch(r"(?:a|one)\s+(?:trade\s+)?union", m, re.IGNORECASE):
+            later = [o for _, _, o in self.kn.find_orgs(self.text[pos:]) if o.kind == "unions"]
+            u = later[0].name if later else (self.unions[0] if self.unions else None)
+            if u:
+                return Resolved(u, u, "org")
         if _UNION_ANAPHOR.match(m):
             u = self._last_union(pos)
             if u:
@@ -308,7 +317,11 @@ class SpeakerResolver:
     def _canonical_org(self, m: str) -> Org | None:
         """The mention is just an organisation's name ('The GMB union', 'Kirklees Council')."""
         core = re.sub(r"^(?:the|a)\s+", "", m, flags=re.IGNORECASE)
-        core = re.sub(r"^(?:trade\s+)?union\s+", "", core, flags=re.IGNORECASE)
+        whole = self.kn.find_orgs(core)
+        if whole and whole[0][0] == 0 and whole[0][1] >= len(core) - 2:
+            return whole[0][2]  # an alias as a whole: "Unite the Union"
+        core = re.sub(r"^(?:[\w-]+\s+){0,2}(?:trade\s+)?union,?\s+(?:the\s+)?", "", core,
+                      flags=re.IGNORECASE)  # "Fellow union the GMB", "union Unite"
         core = re.sub(r"\s+(?:union|trade union)$", "", core, flags=re.IGNORECASE) \
             if not core.lower().endswith("social workers union") else core
         found = self.kn.find_orgs(core)
