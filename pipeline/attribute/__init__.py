@@ -1,8 +1,9 @@
 """Speakers, organisations and sides of statements; article metadata and dispute grouping."""
 from __future__ import annotations
 
-from pipeline.attribute.article import group_disputes, infer_article_meta
+from pipeline.attribute.article import infer_article_meta
 from pipeline.attribute.frames import find_mention
+from pipeline.attribute.grouping import group_disputes
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.attribute.sides import side_of
 from pipeline.attribute.speakers import Resolved, SpeakerResolver

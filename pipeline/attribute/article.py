@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pipeline.attribute.knowledge import Knowledge
 from pipeline.schema import Article
@@ -22,7 +23,9 @@ _NOT_PLACE = {"The", "A", "An", "Labour", "Conservative", "Tory", "Liberal", "Gr
               "Meanwhile", "However", "Yesterday", "Today", "Last", "In", "On", "At", "For", "By",
               "Image", "Caption", "Read", "More", "Lib", "Dem", "Democrat", "SNP", "Plaid",
               "Reform", "Councillors", "Councillor", "Cllr", "Leader", "Council"}
-_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+_YEAR = re.compile(r"(?<![\d£$€,.])(19[89]\d|20[0-4]\d)(?![\d%,.]\d|\s*(?:%|per\s+cent|workers|staff|"
+                   r"members|people|jobs|employees|homes|tonnes|a\s+year|pounds))")
+_WORD = re.compile(r"[a-z][a-z’'-]{3,}")
 
 
 def _council_mentions(s: str) -> list[tuple[str, str]]:
@@ -48,8 +51,12 @@ def _council_mentions(s: str) -> list[tuple[str, str]]:
 _NATIONAL = re.compile(
     r"\b(?:NJC|National Joint Council|local government (?:pay|workers|staff|employers|services)|"
     r"national (?:pay|employers)|council (?:workers|staff) (?:across|in) (?:England|Wales|Scotland|"
-    r"the UK|Northern Ireland)|\d[\d,.]* (?:council|local government) (?:workers|staff))\b", re.IGNORECASE)
+    r"the UK|Northern Ireland)|\d[\d,.]* (?:council|local government) (?:workers|staff)|"
+    r"national (?:council )?strike|(?:council|local government) workers across)\b", re.IGNORECASE)
 _SCOTLAND = re.compile(r"\b(?:Scotland|Scottish|COSLA|Cosla|Holyrood)\b")
+_ENGLAND = re.compile(r"\b(?:England|Wales|English|Welsh|LGA|NJC|Local Government Association|"
+                      r"National Employers|Westminster)\b")
+CONTRACTOR_MENTIONS = 4
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*\W+){4,}")
 
 
@@ -84,22 +91,31 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
                 scores[(org.kind, org.name)] += w * (1.2 if org.kind == "contractors" else 1.0)
         national = len(_NATIONAL.findall(src))
         if national:
-            body = "COSLA" if _SCOTLAND.search(title + text[:1500]) else "Local Government Association"
-            scores[("employer_bodies", body)] += w * 1.5 * national
+            scores[("employer_bodies", _national_body(title + "\n" + text[:3000]))] += w * 1.5 * national
+    contractors = Counter(o.name for _, _, o in kn.find_orgs(title + "\n" + text) if o.kind == "contractors")
+    if contractors and contractors.most_common(1)[0][1] >= CONTRACTOR_MENTIONS:
+        return contractors.most_common(1)[0][0]  # a firm named this often is the one in dispute
     if not scores:
         return _place_council(title, text)
     (kind, name), _ = scores.most_common(1)[0]
     return name
 
 
+def _national_body(s: str) -> str:
+    """COSLA when Scottish signals outnumber those of England and Wales, else the LGA."""
+    return "COSLA" if len(_SCOTLAND.findall(s)) > len(_ENGLAND.findall(s)) else "Local Government Association"
+
+
 def _place_council(title: str, text: str) -> str | None:
     """'Bins pile up as Northmoor strike begins' + 'the council' -> 'Northmoor Council'."""
     if not re.search(r"\b[Cc]ouncil\b", text):
         return None
-    words = re.findall(r"\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b", title)
     cands = Counter()
-    for w in words:
-        if w.split()[0] in _NOT_PLACE:
+    for m in re.finditer(r"\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b(?!-)", title):
+        w = m.group(1)
+        # a place is not the headline's first word, and never appears in lower case
+        if m.start() == 0 or w.split()[0] in _NOT_PLACE or \
+                re.search(rf"\b{re.escape(w.split()[0].lower())}\b", text):
             continue
         n = len(re.findall(rf"\b{re.escape(w)}\b", text))
         if n:
@@ -133,6 +149,27 @@ def infer_year(article: Article) -> int | None:
     # undated: the latest year the text mentions (earlier years are usually history)
     years = [int(y) for y in _YEAR.findall((article.title or "") + " " + (article.text or "")[:3000])]
     return max(years) if years else None
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "council", "union", "workers", "strike",
+                                            "would", "will", "also", "their", "they", "there"}
+
+
+def signature(article: Article, size: int = 15) -> str:
+    """The article's most frequent content words (title counted thrice): a compact trace of what
+    it is about, kept in the metadata so grouping never needs the text."""
+    stop = _stopwords()
+    words = Counter()
+    for src, w in ((article.title or "", 3), ((article.text or "")[:2500], 1)):
+        for t in _WORD.findall(src.lower().replace("’", "'")):
+            t = t.strip("'-")
+            if t not in stop and len(t) > 3:
+                words[t] += w
+    return " ".join(t for t, _ in words.most_common(size))
 
 
 def slugify(s: str) -> str:
@@ -173,80 +210,8 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
         if scores:
             article.extra.setdefault("_client", employer_slug(scores.most_common(1)[0][0][1]))
     y = infer_year(article)
+    article.extra.setdefault("_sig", signature(article))
     article.extra.setdefault("_workforce", wf)
     article.extra.setdefault("_year", y)
     if "dispute" not in article.hints:
         article.dispute = dispute_slug(article.employer, wf, (y, y) if y else None)
-
-
-def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = None) -> dict[str, str]:
-    """Article id -> one slug per dispute, across a batch. Articles of one employer are chained by
-    year (national pay rounds: same year only; local disputes: within a year) inside a workforce
-    family; generic workforces join the employer's nearest dispute. Input-given slugs are kept."""
-    from pipeline.attribute.knowledge import load_knowledge
-
-    kn = knowledge or load_knowledge()
-    by_emp: dict[tuple, list] = defaultdict(list)
-    out: dict[str, str] = {}
-    for a in articles:
-        if "dispute" in a.hints:
-            out[a.id] = a.dispute
-            continue
-        wf = a.extra.get("_workforce", "workers")
-        emp_key = (employer_slug(a.employer), a.extra.get("_client"))
-        by_emp[emp_key].append((a.extra.get("_year"), wf, kn.families.get(wf, "generic"), a.id))
-    names: dict[str, Counter] = defaultdict(Counter)
-    for a in articles if isinstance(articles, list) else []:
-        names[employer_slug(a.employer)][a.employer] += 1
-    for (emp_slug, client), items in by_emp.items():
-        emp = names[emp_slug].most_common(1)[0][0] if names.get(emp_slug) else emp_slug
-        org = kn.orgs.get(emp or "")
-        gap = 0 if org is not None and org.kind == "employer_bodies" else 1
-        if gap == 0:  # national rounds: one dispute per year whatever the workforce words
-            items = [(y, wf, "generic", aid) for y, wf, _, aid in items]
-        clusters: list[dict] = []
-        for fam in sorted({f for _, _, f, _ in items} - {"generic"}):
-            clusters += _chain([it for it in items if it[2] == fam], gap)
-        generic = [it for it in items if it[2] == "generic"]
-        rest = []
-        for it in generic:
-            near = [c for c in clusters if it[0] is None or c["lo"] - gap <= it[0] <= c["hi"] + gap]
-            if near:
-                best = max(near, key=lambda c: (len(c["items"]), -c["lo"]))
-                best["items"].append(it)
-            else:
-                rest.append(it)
-        clusters += _chain(rest, gap)
-        for c in clusters:
-            wfs = Counter(wf for _, wf, fam, _ in c["items"] if fam != "generic" or gap == 0)
-            wf = wfs.most_common(1)[0][0] if wfs and gap else ("council-workers" if gap == 0 else
-                                                              c["items"][0][1])
-            years = [y for y, *_ in c["items"] if y is not None]
-            slug = dispute_slug(emp, wf, (min(years), max(years)) if years else None)
-            if client:
-                slug = slug.replace(employer_slug(emp) + "-", f"{employer_slug(emp)}-{client}-", 1)
-            for *_, aid in c["items"]:
-                out[aid] = slug
-    return out
-
-
-def _chain(items: list, gap: int) -> list[dict]:
-    """Clusters of items whose years are chained within ``gap``; undated ones join the biggest."""
-    dated = sorted((it for it in items if it[0] is not None), key=lambda it: (it[0], it[3]))
-    clusters: list[dict] = []
-    for it in dated:
-        if clusters and it[0] - clusters[-1]["hi"] <= gap:
-            clusters[-1]["items"].append(it)
-            clusters[-1]["hi"] = it[0]
-        else:
-            clusters.append({"lo": it[0], "hi": it[0], "items": [it]})
-    undated = [it for it in items if it[0] is None]
-    if undated:
-        if clusters:
-            max(clusters, key=lambda c: len(c["items"]))["items"].extend(undated)
-        else:
-            clusters.append({"lo": None, "hi": None, "items": undated})
-    for c in clusters:
-        if c["lo"] is None:
-            c["lo"] = c["hi"] = -10_000
-    return clusters

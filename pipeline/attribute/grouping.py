@@ -1,0 +1,161 @@
+"""Dispute grouping across a batch from article metadata only (employer, year, workforce and the
+keyword signature that infer_article_meta leaves in ``extra``): one slug per dispute."""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, infer_year,
+                                        signature)
+from pipeline.attribute.knowledge import Knowledge, load_knowledge
+from pipeline.schema import Article
+
+MERGE_SIM = 0.35  # clusters of one employer and period with different workforces: same dispute
+ATTACH_BONUS = 0.15  # an undated article prefers a cluster of its own workforce family
+ATTACH_MIN = 0.2  # below this similarity (bonus included) an undated article starts a dispute
+
+
+@dataclass
+class _Item:
+    id: str
+    year: int | None
+    workforce: str
+    family: str
+    words: Counter
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+    lo: int | None = None
+    hi: int | None = None
+    words: Counter = field(default_factory=Counter)
+
+    def add(self, it: _Item) -> None:
+        self.items.append(it)
+        self.words.update(it.words)
+        if it.year is not None:
+            self.lo = it.year if self.lo is None else min(self.lo, it.year)
+            self.hi = it.year if self.hi is None else max(self.hi, it.year)
+
+    def absorb(self, other: "_Cluster") -> None:
+        for it in other.items:
+            self.add(it)
+
+
+def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    dot = sum(a[t] * b[t] * idf.get(t, 0.0) ** 2 for t in a.keys() & b.keys())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum((v * idf.get(t, 0.0)) ** 2 for t, v in a.items()))
+    nb = math.sqrt(sum((v * idf.get(t, 0.0)) ** 2 for t, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _item(a: Article, kn: Knowledge) -> _Item:
+    """Metadata of one article; computed here when infer_article_meta did not leave it."""
+    wf = a.extra.get("_workforce") or (infer_workforce(a, kn) if a.text else "workers")
+    year = a.extra["_year"] if "_year" in a.extra else infer_year(a)
+    sig = a.extra.get("_sig")
+    if sig is None:
+        sig = signature(a)
+    return _Item(a.id, year, wf, kn.families.get(wf, "generic"), Counter(sig.split()))
+
+
+def _chain(items: list[_Item], gap: int) -> list[_Cluster]:
+    """Dated items of one family chained by year (a gap over ``gap`` years starts a new one)."""
+    clusters: list[_Cluster] = []
+    for it in sorted(items, key=lambda i: (i.year, i.id)):
+        if not clusters or it.year - clusters[-1].hi > gap:
+            clusters.append(_Cluster())
+        clusters[-1].add(it)
+    return clusters
+
+
+def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[_Cluster]:
+    gap = 0 if national else 1
+    fam = (lambda it: "generic") if national else (lambda it: it.family)
+    dated = [it for it in items if it.year is not None]
+    clusters: list[_Cluster] = []
+    for f in sorted({fam(it) for it in dated} - {"generic"}):
+        clusters += _chain([it for it in dated if fam(it) == f], gap)
+    loose = []
+    for it in (it for it in dated if fam(it) == "generic"):
+        near = [c for c in clusters if c.lo - gap <= it.year <= c.hi + gap]
+        if near:  # generic wording ("pay deal") joins the employer's dispute of that period
+            max(near, key=lambda c: (_cosine(it.words, c.words, idf), len(c.items))).add(it)
+        else:
+            loose.append(it)
+    clusters += _chain(loose, gap)
+    merged = True
+    while merged:  # one dispute reported under two workforces ("refuse" and "social workers")
+        merged = False
+        for i, c in enumerate(clusters):
+            for d in clusters[i + 1:]:
+                if c.lo <= d.hi + gap and d.lo <= c.hi + gap and \
+                        _cosine(c.words, d.words, idf) >= MERGE_SIM:
+                    c.absorb(d)
+                    clusters.remove(d)
+                    merged = True
+                    break
+            if merged:
+                break
+    fresh: list[_Cluster] = []
+    for it in (it for it in items if it.year is None):
+        # an undated article joins the most similar dispute, unless none is similar enough
+        best, best_sim = None, -1.0
+        for c in clusters + fresh:
+            sim = _cosine(it.words, c.words, idf) + ATTACH_BONUS * any(fam(x) == fam(it) for x in c.items)
+            if sim > best_sim:
+                best, best_sim = c, sim
+        if best is None or best_sim < ATTACH_MIN:
+            best = _Cluster()
+            fresh.append(best)
+        best.add(it)
+    return clusters + fresh
+
+
+def _slug(c: _Cluster, employer: str | None, national: bool, client: str | None) -> str:
+    wfs = Counter(it.workforce for it in c.items if it.family != "generic")
+    if national:
+        wf = "council-workers"
+    else:
+        wf = wfs.most_common(1)[0][0] if wfs else Counter(it.workforce for it in c.items).most_common(1)[0][0]
+    slug = dispute_slug(employer, wf, (c.lo, c.hi) if c.lo is not None else None)
+    if client:
+        emp = employer_slug(employer)
+        slug = slug.replace(emp + "-", f"{emp}-{client}-", 1)
+    return slug
+
+
+def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = None) -> dict[str, str]:
+    """Article id -> one slug per dispute across a batch. Articles of one employer (and client
+    council, for contractors) are chained by year within a workforce family; families of one
+    period with similar keywords merge; undated articles join the most similar dispute.
+    Slugs given in the input are kept."""
+    kn = knowledge or load_knowledge()
+    out: dict[str, str] = {}
+    by_key: dict[tuple, list[_Item]] = defaultdict(list)
+    names: dict[str, Counter] = defaultdict(Counter)
+    df: Counter = Counter()
+    for a in articles:
+        if "dispute" in a.hints and a.dispute:
+            out[a.id] = a.dispute
+            continue
+        it = _item(a, kn)
+        df.update(it.words.keys())
+        by_key[(employer_slug(a.employer), a.extra.get("_client"))].append(it)
+        names[employer_slug(a.employer)][a.employer] += 1
+    n = sum(len(v) for v in by_key.values()) or 1
+    idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    for (emp_slug, client), items in by_key.items():
+        employer = names[emp_slug].most_common(1)[0][0]
+        org = kn.orgs.get(employer or "")
+        national = org is not None and org.kind == "employer_bodies"
+        for c in _cluster(items, national, idf):
+            slug = _slug(c, employer, national, client)
+            for it in c.items:
+                out[it.id] = slug
+    return out
