@@ -332,11 +332,17 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
         ft = results["methods"].get("minilm-lora-finetuned", {})
         fz = results["methods"].get("frozen-minilm+logreg", {})
         if ft and fz:
+            targets = {"stance": 0.85, "sentiment": 0.75}
             parts += ["", "## Why this default", "",
-                      "Chosen by macro-F1 (labels are skewed, so accuracy is not the measure): "
-                      + "; ".join(f"{h} {ft[h]['macro_f1']:.3f} vs frozen-MiniLM+LR {fz[h]['macro_f1']:.3f}"
-                                  for h in HEADS) + ". It also runs both labels in one encoder pass, "
-                      "which keeps the full pipeline close to the bare encoder's speed."]
+                      "Chosen by macro-F1 (labels are skewed, so accuracy is not the measure), and because "
+                      "one encoder pass serves both labels, which keeps the full pipeline close to the bare "
+                      "encoder's speed. Against the project's targets (macro-F1, and +0.05 over frozen "
+                      "MiniLM + logistic regression):", ""]
+            for h in HEADS:
+                f, b = ft[h]["macro_f1"], fz[h]["macro_f1"]
+                ok = f >= targets[h] and f - b >= 0.05
+                parts.append(f"- {h}: {f:.3f} (target {targets[h]:.2f}); {f - b:+.3f} over frozen "
+                             f"MiniLM + LR ({b:.3f}) - {'met' if ok else 'NOT met'}")
     parts += ["", "## Limits", "", "Trained on ~1,100 statements from UK council-union disputes "
               "annotated by one annotator; stance is relative to the workers' side and leans on the "
               "speaker's side, so a wrong side from attribution propagates to stance."]
@@ -369,6 +375,15 @@ def run_training(config_path: str | None, overrides: list[str] | None = None,
                                                     "n_train_examples": len(rows)}), out)
     write_card(out, cfg, results, digest, config_path)
     return out
+
+
+def rewrite_card(model_dir: str | Path, config_path: str | None = None) -> None:
+    """Regenerate a model directory's card from its stored config and CV results."""
+    d = Path(model_dir)
+    conf = json.loads((d / CONFIG_NAME).read_text())
+    cfg = _build(TrainConfig, conf["train_config"], "")
+    res = json.loads((d / "cv_results.json").read_text()) if (d / "cv_results.json").exists() else None
+    write_card(d, cfg, res, conf.get("train_data_sha256", ""), config_path)
 
 
 def add_cli_arguments(p: argparse.ArgumentParser) -> None:
