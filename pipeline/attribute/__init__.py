@@ -9,7 +9,10 @@ from pipeline.attribute.sides import side_of
 from pipeline.attribute.speakers import Resolved, SpeakerResolver
 from pipeline.schema import Article, Statement
 
-__all__ = ["Knowledge", "load_knowledge", "infer_article_meta", "attribute_statements",
+# Metadata infer_article_meta leaves in ``article.extra`` for group_disputes (drop before output).
+META_KEYS = ("_workforce", "_year", "_client", "_sig")
+
+__all__ = ["META_KEYS", "Knowledge", "load_knowledge", "infer_article_meta", "attribute_statements",
            "group_disputes"]
 
 

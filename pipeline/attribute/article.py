@@ -113,8 +113,8 @@ def _place_council(title: str, text: str) -> str | None:
     cands = Counter()
     for m in re.finditer(r"\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b(?!-)", title):
         w = m.group(1)
-        # a place is not the headline's first word, and never appears in lower case
-        if m.start() == 0 or w.split()[0] in _NOT_PLACE or \
+        # a place name never appears in lower case ("Long-running", "Biggest union")
+        if w.split()[0] in _NOT_PLACE or \
                 re.search(rf"\b{re.escape(w.split()[0].lower())}\b", text):
             continue
         n = len(re.findall(rf"\b{re.escape(w)}\b", text))
