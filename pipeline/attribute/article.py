@@ -141,14 +141,26 @@ def infer_workforce(article: Article, kn: Knowledge) -> str:
     return best
 
 
-def infer_year(article: Article) -> int | None:
+def dated_year(article: Article) -> int | None:
+    """The year of the article's date or URL: reliable, unlike years its text mentions."""
     for src in (article.date or "", article.url or ""):
         m = _YEAR.search(src)
         if m:
             return int(m.group(1))
-    # undated: the latest year the text mentions (earlier years are usually history)
-    years = [int(y) for y in _YEAR.findall((article.title or "") + " " + (article.text or "")[:3000])]
-    return max(years) if years else None
+    return None
+
+
+def text_years(article: Article) -> list[int]:
+    return [int(y) for y in _YEAR.findall((article.title or "") + " " + (article.text or "")[:3000])]
+
+
+def infer_year(article: Article) -> int | None:
+    """The dated year, else the latest year the text mentions (earlier ones are usually history)."""
+    y = dated_year(article)
+    if y is None:
+        years = text_years(article)
+        y = max(years) if years else None
+    return y
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +181,10 @@ def signature(article: Article, size: int = 15) -> str:
             t = t.strip("'-")
             if t not in stop and len(t) > 3:
                 words[t] += w
+    # years the text mentions are evidence, not a date: they join the keywords ("y2014")
+    if dated_year(article) is None:
+        for y, _ in Counter(text_years(article)).most_common(2):
+            words[f"y{y}"] += 2
     return " ".join(t for t, _ in words.most_common(size))
 
 
@@ -212,6 +228,6 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
     y = infer_year(article)
     article.extra.setdefault("_sig", signature(article))
     article.extra.setdefault("_workforce", wf)
-    article.extra.setdefault("_year", y)
+    article.extra.setdefault("_year", dated_year(article))
     if "dispute" not in article.hints:
         article.dispute = dispute_slug(article.employer, wf, (y, y) if y else None)

@@ -7,14 +7,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, infer_year,
+from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, dated_year,
                                         signature)
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.schema import Article
 
-MERGE_SIM = 0.35  # clusters of one employer and period with different workforces: same dispute
-ATTACH_BONUS = 0.15  # an undated article prefers a cluster of its own workforce family
-ATTACH_MIN = 0.2  # below this similarity (bonus included) an undated article starts a dispute
+MERGE_SIM = 0.45  # clusters of one employer and period with different workforces: same dispute
+ATTACH_BONUS = 0.1  # an undated article prefers a cluster of its own workforce family
+ATTACH_MIN = 0.25  # below this similarity (bonus included) an undated article starts a dispute
 
 
 @dataclass
@@ -57,7 +57,7 @@ def _cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
 def _item(a: Article, kn: Knowledge) -> _Item:
     """Metadata of one article; computed here when infer_article_meta did not leave it."""
     wf = a.extra.get("_workforce") or (infer_workforce(a, kn) if a.text else "workers")
-    year = a.extra["_year"] if "_year" in a.extra else infer_year(a)
+    year = a.extra["_year"] if "_year" in a.extra else dated_year(a)
     sig = a.extra.get("_sig")
     if sig is None:
         sig = signature(a)
