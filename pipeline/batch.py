@@ -28,7 +28,6 @@ from pipeline.schema import STATUS_OK, Article
 
 log = logging.getLogger(__name__)
 _WORKER: Pipeline | None = None
-META_KEYS = ("_workforce", "_year", "_client")
 
 
 def _init_worker(config: Config) -> None:
@@ -95,6 +94,7 @@ def run_batch(source: Any, output: str | Path, config: Config, fmt: str | None =
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     progress = out.with_name(out.name + ".progress.json")
+    articles = read_articles(source, fmt)  # a missing/unknown source fails here, clearly
     fp = fingerprint(source, config)
     done = 0
     if config.batch.resume and partial.exists() and progress.exists():
@@ -109,7 +109,6 @@ def run_batch(source: Any, output: str | Path, config: Config, fmt: str | None =
     pipe = pipeline or Pipeline(config)
     if config.classify.enabled:
         _ = pipe.classifier  # fail fast (clear error naming the path) before any work
-    articles = read_articles(source, fmt)
     for _ in islice(articles, done):  # already written by an interrupted run
         pass
     total = _count_input(source)
@@ -185,8 +184,8 @@ def finalize(partial: Path, out: Path, config: Config) -> dict:
             rec = json.loads(line)
             if rec["id"] in slugs and rec.get("status") == STATUS_OK:
                 rec["dispute"] = slugs[rec["id"]]
-            for k in (*META_KEYS, "_hints"):
-                rec.pop(k, None)
+            for k in [k for k in rec if k.startswith("_")]:  # stage-internal metadata
+                del rec[k]
             n_ok += rec.get("status") == STATUS_OK
             n_err += rec.get("status") != STATUS_OK
             n_st += len(rec.get("statements") or [])
