@@ -1,0 +1,66 @@
+"""The attribution frame found around a span from the text alone (no extractor cue)."""
+import pytest
+
+from pipeline.attribute.frames import find_mention
+
+
+def mention(text: str, quote: str) -> str | None:
+    start = text.index(quote)
+    m = find_mention(text, start, start + len(quote))
+    return m.text if m else None
+
+
+@pytest.mark.parametrize("text, quote, who", [
+    ("Unison steward Kim Vale said: “We are not going anywhere.”", "We are not going anywhere.",
+     "Unison steward Kim Vale"),
+    ("“We are not going anywhere,” Kim Vale said.", "We are not going anywhere,", "Kim Vale"),
+    ("“We are not going anywhere,” said Ms Vale.", "We are not going anywhere,", "Ms Vale"),
+    ("The council said that the offer was final.", "the offer was final", "The council"),
+    ("On Monday, Unite said the offer was an insult.", "the offer was an insult", "Unite"),
+    ("Ms Vale told the Dunmore Echo: “Nobody wants this.”", "Nobody wants this.", "Ms Vale"),
+    ("According to the union, 300 staff voted to strike.", "300 staff voted to strike", "the union"),
+    ("Bins were not collected, according to residents.", "Bins were not collected", "residents"),
+    ("The offer was fair, the council said.", "The offer was fair", "the council"),
+])
+def test_simple_frames(text, quote, who):
+    assert mention(text, quote) == who
+
+
+def test_relative_clause_antecedent_speaks():
+    text = "Dunmore Council, which runs the depot, said it was working to end the dispute."
+    assert mention(text, "it was working to end the dispute") == "Dunmore Council"
+
+
+def test_relative_clause_subject_after_which():
+    text = "The row is over rotas which Dunmore Council says will save money."
+    assert mention(text, "will save money") == "Dunmore Council"
+
+
+def test_coordinated_verb_takes_the_main_subject():
+    text = "A council spokesman said the council was surprised and claimed there was little support."
+    assert mention(text, "there was little support") == "A council spokesman"
+
+
+def test_participle_after_a_quote_takes_the_quoted_speaker():
+    text = "“We will win,” he said, adding that members were united."
+    assert mention(text, "members were united") == "he"
+
+
+def test_second_half_of_an_interrupted_quote():
+    text = "“We want talks,” she said, “not strikes.”"
+    assert mention(text, "not strikes.") == "she"
+
+
+def test_quote_after_a_colon_paragraph():
+    text = "Branch secretary Lee Moss said:\n“This is about fairness.”"
+    assert mention(text, "This is about fairness.") == "Branch secretary Lee Moss"
+
+
+def test_no_frame_for_a_bare_continued_quote():
+    text = "Lee Moss said: “We are united.”\n“Management must listen.”"
+    assert mention(text, "Management must listen.") is None
+
+
+def test_next_sentence_is_not_an_attribution():
+    text = "“We are united.” The council said talks would resume."
+    assert mention(text, "We are united.") is None

@@ -1,0 +1,122 @@
+"""Speakers, organisations and sides from spans alone (cue=None), on fictional articles."""
+import pytest
+
+from pipeline.attribute import attribute_statements, infer_article_meta, load_knowledge
+from pipeline.attribute.speakers import normalise_speaker, speaker_match_lenient
+from pipeline.schema import Article, Statement
+
+
+def attribute(text: str, quotes: list[str], title: str | None = None, cue: dict | None = None):
+    kn = load_knowledge()
+    art = Article(id="t", text=text, title=title)
+    infer_article_meta(art, kn)
+    sts, pos = [], 0
+    for q in quotes:
+        s = text.index(q, pos)
+        pos = s + len(q)
+        sts.append(Statement(quote=q, start=s, end=pos, type="direct", cue=cue))
+    attribute_statements(art, sts, kn)
+    return art, [(s.speaker, s.speaker_org, s.side) for s in sts]
+
+
+def test_short_form_resolves_to_full_name():
+    text = ("Tony Garnsey, Unison branch secretary, said staff were exhausted.\n"
+            "“We have had enough,” Mr Garnsey said.")
+    _, got = attribute(text, ["staff were exhausted", "We have had enough,"])
+    assert got == [("Tony Garnsey", "Unison", "union")] * 2
+
+
+def test_pronoun_resolves_to_latest_named_speaker():
+    text = ("Council leader Pat Greene said the offer was generous.\n"
+            "“We cannot afford any more,” she said.")
+    _, got = attribute(text, ["the offer was generous", "We cannot afford any more,"])
+    assert [g[0] for g in got] == ["Pat Greene", "Pat Greene"]
+    assert {g[2] for g in got} == {"council"}
+
+
+def test_role_description_resolves_to_earlier_nominal_description():
+    text = ("A spokesman for Dunmore County Council said: “Contingency plans are in place.”\n"
+            "The spokesman added that bins would be collected.")
+    _, got = attribute(text, ["Contingency plans are in place.", "bins would be collected"])
+    assert normalise_speaker(got[1][0]) == "spokesman for dunmore county council"
+    assert got[1][1:] == ("Dunmore County Council", "council")
+
+
+def test_councillor_title_and_surname():
+    text = ("Cllr Robin Hill, cabinet member for environment, said: “The offer is fair.”\n"
+            "Cllr Hill said the council would not negotiate further.")
+    _, got = attribute(text, ["The offer is fair.", "the council would not negotiate further"])
+    assert got[0] == got[1]
+    assert got[0][0] == "Robin Hill" and got[0][2] == "council"
+
+
+def test_apposition_after_an_organisation_is_dropped():
+    text = "Unite, the union representing the drivers, said the pay offer was an insult."
+    _, got = attribute(text, ["the pay offer was an insult"])
+    assert got == [("Unite", "Unite", "union")]
+
+
+def test_lone_given_name_after_a_role():
+    text = "Unison member Dana said: “We love this job but cannot live on this pay.”"
+    _, got = attribute(text, ["We love this job but cannot live on this pay."])
+    assert got == [("Dana", "Unison", "union")]
+
+
+def test_council_anaphor_and_statement_are_the_employer():
+    text = ("Bin strike in Dunmore\nGMB members at Dunmore Council walked out on Monday.\n"
+            "The council said collections would resume.\n"
+            "A council statement said: “We regret the disruption.”")
+    art, got = attribute(text, ["collections would resume", "We regret the disruption."],
+                         title="Dunmore bin strike")
+    assert art.employer == "Dunmore Council"
+    assert got == [("Dunmore Council", "Dunmore Council", "council")] * 2
+
+
+def test_unattributed_paragraph_continues_the_previous_speaker():
+    text = "Kim Vale, GMB organiser, said: “Our members are angry.”\n“They will not be bullied.”"
+    _, got = attribute(text, ["Our members are angry.", "They will not be bullied."])
+    assert got[0] == got[1] == ("Kim Vale", "GMB", "union")
+
+
+def test_extractor_cue_is_used_when_present():
+    text = "The row rumbles on. “Enough is enough.”"
+    cue = {"verb": "said", "speaker_text": "Unite regional officer Sam Reid", "speaker_start": 0,
+           "speaker_end": 0}
+    _, got = attribute(text, ["Enough is enough."], cue=cue)
+    assert got == [("Sam Reid", "Unite", "union")]
+
+
+@pytest.mark.parametrize("sentence, side", [
+    ("The British Association of Social Workers said caseloads were unsafe.", "other"),
+    ("Ofsted said the service required improvement.", "other"),
+    ("The Local Government Association said the offer was fair.", "council"),
+    ("Cosla said it could not offer more money.", "council"),
+    ("A Biffa spokesman said the firm had made a fair offer.", "council"),
+    ("Opposition councillor Ann Lee said the strike was avoidable.", "other"),
+    ("Local MP Raj Patel said the strike was avoidable.", "other"),
+    ("One resident said the streets were filthy.", "other"),
+    ("GMB regional organiser Ola Berg said members were united.", "union"),
+    ("Council workers said they had been treated unfairly.", "union"),
+    ("The council's director of environment, Jo Price, said the offer was fair.", "council"),
+])
+def test_sides(sentence, side):
+    quote = sentence.split(" said ", 1)[1].rstrip(".")
+    _, got = attribute(sentence, [quote])
+    assert got[0][2] == side
+
+
+def test_normalise_speaker():
+    assert normalise_speaker("  The  Spokesman for Dunmore Council. ") == "spokesman for dunmore council"
+    assert normalise_speaker("a GMB spokesperson") == normalise_speaker("A GMB spokesperson,")
+    assert normalise_speaker(None) == ""
+
+
+@pytest.mark.parametrize("gold, pred, ok", [
+    ("Tony Garnsey", "Mr Garnsey", True),
+    ("Tony Garnsey", "Garnsey", True),
+    ("a spokesman for Dunmore Council", "Dunmore Council", True),
+    ("Tony Garnsey", "Pat Greene", False),
+    ("Unison", "GMB", False),
+])
+def test_speaker_match_lenient(gold, pred, ok):
+    assert speaker_match_lenient(gold, pred) is ok
