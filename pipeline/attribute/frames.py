@@ -87,11 +87,18 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             region, sent = region[close + 1:], sent + close + 1
         if (_ING.search(v.group(0)) and re.search(r",\s*$", region)) or _COORD.search(region):
             # "..., adding that" / "X said ... and claimed": the main clause's subject speaks
-            subj = _sentence_subject(region)
-            if subj is not None:
-                return Mention(subj[0], offset + sent + subj[1], "before")
+            # try the words after an earlier quote, then the whole sentence
+            s0 = _sentence_start(head)
+            for part, at in ((region, sent), (head[s0:], s0)):
+                subj = _sentence_subject(part)
+                if subj is not None:
+                    return Mention(subj[0], offset + at + subj[1], "before")
         region, shift = _relative(region)
         sent += shift
+        inner = list(verb_regex().finditer(region))
+        if inner:  # "The union claims the council said ...": the innermost subject speaks
+            sent += inner[-1].end()
+            region = region[inner[-1].end():]
         raw = region.strip()
         who = clean_speaker(raw)
         if who and len(who.split()) <= 14:

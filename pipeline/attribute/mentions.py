@@ -13,6 +13,8 @@ _LEAD = re.compile(
     r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today|"
     r"with|for|from|by)\b[\s,]*)+",
     re.IGNORECASE)
+_LEAD_PP = re.compile(r"^(?:at|in|on|during|after|before|following|since|with)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+((?:the|a|an)\s+.+)$", re.IGNORECASE)
 # A predicate after the subject: "X told the BBC", "X welcomed the offer and", "X desperately".
 _TRAIL = re.compile(
     r"\s+(?:told|welcomed|published|issued|released|wrote|posted|has|have|had|is|are|was|were|"
@@ -31,6 +33,9 @@ def clean_mention(raw: str, is_org) -> str:
     m = re.sub(r"\s+", " ", raw).strip().strip(",;:–—- ")
     m = _LEAD.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
+    pp = _LEAD_PP.match(m)
+    if pp:  # "at the emergency meeting the council" -> "the council"
+        m = pp.group(1)
     a = _AND_CLAUSE.match(m)
     if a and sum(w.islower() for w in a.group("clause").split()) >= 2 and "," not in a.group("clause"):
         m = a.group("subj")  # "The carers work alone and Mandy" -> "Mandy"

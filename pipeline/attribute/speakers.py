@@ -47,6 +47,7 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
                        r"boss|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
                        re.IGNORECASE)
+_PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
                               r"borough council|town hall|council administration)$", re.IGNORECASE)
@@ -274,6 +275,11 @@ class SpeakerResolver:
             if self.employer:  # an unqualified spokesperson speaks for the employer
                 return Resolved(m, self.employer, "description", "council")
         d = _DEF_DESC.match(m)
+        if d and d.group(1).split()[-1].lower() in _PERSON_HEADS:
+            # "the Labour man", "the councillor": the latest named person
+            prev = self._last({"person"})
+            if prev is not None:
+                return prev
         if d:
             head = d.group(1).split()[-1].lower()
             prev = next((h for h in reversed(self.history)
