@@ -39,7 +39,7 @@ _NON_NAME = {
     "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors"}
 _NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})(?![\w’'])")
+NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}})(?![\w’'])")
 TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 PRONOUN_GROUP = {"they", "we", "them", "us"}
@@ -47,6 +47,8 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
                        r"boss|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
                        re.IGNORECASE)
+_WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
+                             r"colleague|employee|driver|loader|nurse|steward)s?\b", re.IGNORECASE)
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
@@ -70,6 +72,7 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
             toks = toks[1:]
         while toks and toks[-1] in _NON_NAME:
             toks = toks[:-1]
+        toks = toks[-3:]  # "Tuesday First Minister Nicola Sturgeon": the name ends the run
         if len(toks) >= 2 and not any(t in _NON_NAME for t in toks) and \
                 not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
             name = " ".join(toks)
@@ -197,10 +200,19 @@ class SpeakerResolver:
             org = self.kn.orgs.get(self._last_union(pos) or "")
         elif org is None and hint == "council" and self.employer:
             org = Org(self.employer, self._employer_kind())
+        if org is None and hint is None:
+            # nobody's official: a striker if the first mention says so, else an outside voice
+            # (a lone given name is how strikers are quoted; officials get full names)
+            ctx = self.people[full][1] if full in self.people else ""
+            hint = "union" if len(full.split()) == 1 or _WORKER_CONTEXT.search(ctx + " " + mention) \
+                else "other"
         return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
     # ------------------------------------------------------------- resolution
     def _by_surname(self, token: str, pos: int) -> str | None:
+        for n in self.known:  # people resolved earlier count even if the scan missed them
+            if n not in self.people and len(n.split()) > 1:
+                self.people[n] = (-1, n)
         cands = [n for n, (p, _) in self.people.items() if n.split()[-1] == token.split()[-1]]
         if not cands and len(token.split()) == 1:  # "Mandy" for "Mandy Buckley"
             cands = [n for n in self.people if n.split()[0] == token]
