@@ -120,3 +120,18 @@ def test_normalise_speaker():
 ])
 def test_speaker_match_lenient(gold, pred, ok):
     assert speaker_match_lenient(gold, pred) is ok
+
+
+@pytest.mark.parametrize("sentence, speaker, org, side", [
+    ("Dunmore Council's deputy leader, Cllr Omar Shah, said the offer was fair.",
+     "Omar Shah", "Dunmore Council", "council"),
+    ("Parent Lucy Dean said the offer was fair.", "Lucy Dean", None, "other"),
+    ("Unison's head of local government, Mo Khan, said the offer was fair.", "Mo Khan", "Unison", "union"),
+    ("On Tuesday First Minister Rhona Bell said the offer was fair.", "Rhona Bell", None, "other"),
+    ("In a statement, the local authority said the offer was fair.", "Dunmore Council",
+     "Dunmore Council", "council"),
+])
+def test_names_roles_and_organisations(sentence, speaker, org, side):
+    text = "Strike at Dunmore Council.\n" + sentence
+    _, got = attribute(text, ["the offer was fair"], title="Dunmore strike")
+    assert got == [(speaker, org, side)]

@@ -35,6 +35,7 @@ class Knowledge:
     councils: dict[str, str] = field(default_factory=dict)  # place -> canonical council name
     council_place_re: re.Pattern | None = None
     directory: Path = field(default=DEFAULT_DIR)
+    role_words: frozenset = frozenset()  # single role words ("parent", "striker") that open no name
 
     def find_orgs(self, s: str) -> list[tuple[int, int, Org]]:
         """Known organisations mentioned in ``s`` (position, end, org)."""
@@ -90,7 +91,8 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         councils=councils,
         council_place_re=re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in places)
                                     + r")(?:['’]s)?(?![\w-])"),
-        directory=d)
+        directory=d,
+        role_words=frozenset(w for ws in roles.values() for p in ws for w in p.split()))
 
 
 def council_place(name: str) -> str:

@@ -67,7 +67,9 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
     out = []
     for m in NAME_RE.finditer(s):
         toks = m.group(1).split()
-        toks = [t for t in toks]
+        cut = [i for i, t in enumerate(toks) if re.search(r"[’']s$", t)]
+        if cut:  # "Dunmore Council's deputy leader", "Unison's Jon Rogers": the name follows
+            toks = toks[cut[-1] + 1:]
         while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places):
             toks = toks[1:]
         while toks and toks[-1] in _NON_NAME:
@@ -244,6 +246,9 @@ class SpeakerResolver:
         names = person_names(m, self.places)
         if names:
             name = names[0][2]
+            words = name.split()
+            if len(words) == 3 and words[0].lower() in self.kn.role_words:
+                name = " ".join(words[1:])  # "Parent Lucy Dean", "Striker Jo Bell"
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
