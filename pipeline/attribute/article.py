@@ -5,8 +5,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
-from pipeline.attribute.knowledge import Knowledge
+from pipeline.attribute.knowledge import DEFAULT_DIR, Knowledge
 from pipeline.schema import Article
 
 _PLACE_TOKEN = r"[A-Z][\w’'&-]*"
@@ -163,18 +164,16 @@ def infer_year(article: Article) -> int | None:
     return y
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "council", "union", "workers", "strike",
-                                            "would", "will", "also", "their", "they", "there"}
+@lru_cache(maxsize=4)
+def _stopwords(directory: str) -> frozenset[str]:
+    lines = (Path(directory) / "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def signature(article: Article, size: int = 15) -> str:
+def signature(article: Article, size: int = 15, directory: str | Path = DEFAULT_DIR) -> str:
     """The article's most frequent content words (title counted thrice): a compact trace of what
     it is about, kept in the metadata so grouping never needs the text."""
-    stop = _stopwords()
+    stop = _stopwords(str(directory))
     words = Counter()
     for src, w in ((article.title or "", 3), ((article.text or "")[:2500], 1)):
         for t in _WORD.findall(src.lower().replace("’", "'")):
@@ -226,7 +225,7 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
         if scores:
             article.extra.setdefault("_client", employer_slug(scores.most_common(1)[0][0][1]))
     y = infer_year(article)
-    article.extra.setdefault("_sig", signature(article))
+    article.extra.setdefault("_sig", signature(article, directory=kn.directory))
     article.extra.setdefault("_workforce", wf)
     article.extra.setdefault("_year", dated_year(article))
     if "dispute" not in article.hints:

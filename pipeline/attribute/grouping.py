@@ -60,7 +60,7 @@ def _item(a: Article, kn: Knowledge) -> _Item:
     year = a.extra["_year"] if "_year" in a.extra else dated_year(a)
     sig = a.extra.get("_sig")
     if sig is None:
-        sig = signature(a)
+        sig = signature(a, directory=kn.directory)
     return _Item(a.id, year, wf, kn.families.get(wf, "generic"), Counter(sig.split()))
 
 
