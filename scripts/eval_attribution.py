@@ -28,7 +28,8 @@ if __name__ == "__main__":
         a.statements = attribute_statements(a, sts, kn)
         pred.append(a)
     rep = format_report(evaluate(gold, pred))
-    print("\n".join(l for l in rep.split("\n") if "speaker" in l or "side" in l or "employer" in l))
+    keep = ("speaker (", "side ", "employer accuracy")
+    print("\n".join(line for line in rep.split("\n") if line.strip().startswith(keep)))
     if "--show" in sys.argv:
         for g, p in zip(gold, pred):
             for gs, ps in zip(g.statements, p.statements):

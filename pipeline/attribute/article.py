@@ -23,7 +23,10 @@ _NOT_PLACE = {"The", "A", "An", "Labour", "Conservative", "Tory", "Liberal", "Gr
               "Some", "Other", "Most", "All", "Both", "While", "When", "But", "And", "If", "As",
               "Meanwhile", "However", "Yesterday", "Today", "Last", "In", "On", "At", "For", "By",
               "Image", "Caption", "Read", "More", "Lib", "Dem", "Democrat", "SNP", "Plaid",
-              "Reform", "Councillors", "Councillor", "Cllr", "Leader", "Council"}
+              "Reform", "Councillors", "Councillor", "Cllr", "Leader", "Council",
+              "January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "Sunday", "Public", "Sector", "Strike", "Strikes", "Workers"}
 _YEAR = re.compile(r"(?<![\d£$€,.])(19[89]\d|20[0-4]\d)(?![\d%,.]\d|\s*(?:%|per\s+cent|workers|staff|"
                    r"members|people|jobs|employees|homes|tonnes|a\s+year|pounds))")
 _WORD = re.compile(r"[a-z][a-z’'-]{3,}")
