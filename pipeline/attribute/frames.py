@@ -38,6 +38,8 @@ def _sentence_start(s: str) -> int:
     return start
 
 
+_OBJECT_VERB = re.compile(r"(?:tell|tells|told|telling|ask|asks|asked|asking|urge\w*|accus\w*|call\w*)$",
+                          re.IGNORECASE)
 _COORD = re.compile(r"(?:\s|^)(?:and|but|before|then)\s*$")
 _REL_SUBJ = re.compile(r"(?:^|[\s,])(?:which|who|whom|that)\s+([^,]+)$")
 _REL_ANTE = re.compile(r"^(.*?),\s+(?:which|who|whose)\b.*,\s*$")
@@ -95,7 +97,7 @@ def _subject_before(left: str, offset: int) -> Mention | None:
                     return Mention(subj[0], offset + at + subj[1], "before")
         region, shift = _relative(region)
         sent += shift
-        inner = list(verb_regex().finditer(region))
+        inner = [x for x in verb_regex().finditer(region) if not _OBJECT_VERB.match(x.group(0))]
         if inner:  # "The union claims the council said ...": the innermost subject speaks
             sent += inner[-1].end()
             region = region[inner[-1].end():]

@@ -49,6 +49,9 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        re.IGNORECASE)
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
                              r"colleague|employee|driver|loader|nurse|steward)s?\b", re.IGNORECASE)
+_ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)['’]s)\s+((?:[\w-]+\s+){0,3}"
+                      r"(?:secretary|leader|organiser|officer|director|executive|chair\w*|"
+                      r"president|convenor|spokes\w+))$", re.IGNORECASE)
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
@@ -294,9 +297,14 @@ class SpeakerResolver:
         d = _DEF_DESC.match(m)
         if d and d.group(1).split()[-1].lower() in _PERSON_HEADS:
             # "the Labour man", "the councillor": the latest named person
-            prev = self._last({"person"})
+            prev = self._last({"person"}) or self._latest_named(pos)
             if prev is not None:
                 return prev
+        role = _ROLE_OF.match(m)
+        if role:  # "its general secretary" -> the person the text gives that title
+            holder = self._role_holder(role.group(1), pos)
+            if holder:
+                return self._person(holder, m, pos)
         if d:
             head = d.group(1).split()[-1].lower()
             prev = next((h for h in reversed(self.history)
@@ -336,6 +344,19 @@ class SpeakerResolver:
             o = found[-1][2]
             return Resolved(o.name, o.name, "org")
         return Resolved(self.employer, self.employer, "org") if self.employer else None
+
+    def _latest_named(self, pos: int) -> Resolved | None:
+        before = [(p, n) for n, (p, _) in self.people.items() if 0 <= p < pos]
+        return self._person(max(before)[1], "", pos) if before else None
+
+    def _role_holder(self, role: str, pos: int) -> str | None:
+        """The name that follows ``role`` in the text ("general secretary Sharon Graham")."""
+        found = [(m.start(), n) for m in re.finditer(rf"\b{re.escape(role)}\b,?\s+", self.text, re.IGNORECASE)
+                 for s, _, n in person_names(self.text[m.end():m.end() + 40], self.places)[:1] if s == 0]
+        if not found:
+            return None
+        before = [f for f in found if f[0] < pos]
+        return (max(before) if before else min(found))[1]
 
     def _canonical_org(self, m: str) -> Org | None:
         """The mention is just an organisation's name ('The GMB union', 'Kirklees Council')."""
