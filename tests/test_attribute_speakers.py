@@ -135,3 +135,32 @@ def test_names_roles_and_organisations(sentence, speaker, org, side):
     text = "Strike at Dunmore Council.\n" + sentence
     _, got = attribute(text, ["the offer was fair"], title="Dunmore strike")
     assert got == [(speaker, org, side)]
+
+
+def test_organisation_in_the_mention_beats_the_context():
+    text = ("Strike at Dunmore Council.\nBut Dana Whitfield of the GMB accused the council of "
+            "spreading misinformation.")
+    _, got = attribute(text, ["the council of spreading misinformation"])
+    assert got == [("Dana Whitfield", "GMB", "union")]
+
+
+def test_workers_at_a_council_are_the_union_side():
+    text = "Strike at Dunmore Council.\nSocial workers at Dunmore Council say caseloads are unsafe."
+    _, got = attribute(text, ["caseloads are unsafe"])
+    assert got[0][2] == "union"
+
+
+def test_role_word_next_to_the_name_wins():
+    text = ("Strike at Dunmore Council.\nUnison representatives met council leader Joe Farr.\n"
+            "Joe Farr said: “The council will study the appeal.”")
+    _, got = attribute(text, ["The council will study the appeal."])
+    assert got == [("Joe Farr", "Dunmore Council", "council")]
+
+
+def test_unlinked_person_speaking_for_members_is_union():
+    text = "Strike at Dunmore Council.\nLee Moss said: “Our members have had enough.”"
+    _, got = attribute(text, ["Our members have had enough."])
+    assert got[0][2] == "union"
+    text = "Strike at Dunmore Council.\nLee Moss said: “The streets are a mess.”"
+    _, got = attribute(text, ["The streets are a mess."])
+    assert got[0][2] == "other"

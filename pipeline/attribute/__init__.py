@@ -60,7 +60,7 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
     mentions = _mentions(article.text, statements)
     prev: Resolved | None = None
     for st, mention in zip(statements, mentions):
-        r = resolver.resolve(mention[0], st.start) if mention else None
+        r = resolver.resolve(mention[0], st.start, st.quote) if mention else None
         if r is None:
             # an unattributed quote continues the previous speaker (multi-paragraph quotes)
             r = prev or Resolved(article.unions[0] if article.unions else "unknown source",

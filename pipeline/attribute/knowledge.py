@@ -42,6 +42,19 @@ class Knowledge:
         return [(m.start(), m.end(), self.orgs[self.alias_to_org[m.group(0)]])
                 for m in self.alias_re.finditer(s)]
 
+    def role_side_near(self, phrase: str, end: bool) -> str | None:
+        """Side of the role word nearest the end (``end``) or the start of ``phrase``: in
+        "Unison reps met council leader" the words next to the name tell its role."""
+        low = self.role_res["neutral"].sub(" ", phrase.lower())
+        best: tuple | None = None
+        for key, side in (("other_markers", "other"), ("union_groups", "union"),
+                          ("council", "council"), ("union", "union")):
+            for m in self.role_res[key].finditer(low):
+                score = (m.end(), len(m.group(0))) if end else (-m.start(), len(m.group(0)))
+                if best is None or score > best[0]:
+                    best = (score, side)
+        return best[1] if best else None
+
     def role_side(self, phrase: str) -> str | None:
         low = self.role_res["neutral"].sub(" ", phrase.lower())
         for key, side in (("other_markers", "other"), ("union_groups", "union"),

@@ -12,6 +12,8 @@ def side_of(r: Resolved, kn: Knowledge, employer: str | None) -> str:
         return "union"
     if r.side_hint == "other":
         return "other"
+    if r.side_hint and r.kind == "group":  # "workers at X Council" speak for themselves
+        return r.side_hint
     if r.org:
         if org is not None:
             return org.side

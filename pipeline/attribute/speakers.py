@@ -52,6 +52,8 @@ _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|w
 _ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)['’]s)\s+((?:[\w-]+\s+){0,3}"
                       r"(?:secretary|leader|organiser|officer|director|executive|chair\w*|"
                       r"president|convenor|spokes\w+))$", re.IGNORECASE)
+_UNION_VOICE = re.compile(r"\b(?:our|my)\s+(?:members|union|branch|colleagues|strike)\b|\bwe\s+(?:are|will|have)\s+"
+                          r"(?:be\s+)?(?:striking|balloting|on strike|walking out)", re.IGNORECASE)
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
@@ -113,6 +115,7 @@ class SpeakerResolver:
     def __init__(self, text: str, kn: Knowledge, employer: str | None, unions: list[str]):
         self.text, self.kn, self.employer, self.unions = text, kn, employer, unions
         self.history: list[Resolved] = []
+        self.quote = ""
         self.known: dict[str, Resolved] = {}  # people already resolved, for their short forms
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
         self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
@@ -161,7 +164,7 @@ class SpeakerResolver:
         before = re.split(r"[.!?]\s|[”\"]", before)[-1]
         after = ctx[at + len(name):at + len(name) + 100]
         after = re.split(r"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted|"
-                         r"has|had|is|was|will|would)\b|[“\"‘:.;(]", after)[0]
+                         r"has|had|is|was|will|would|[a-z]{3,}ed)\b|[“\"‘:.;(]", after)[0]
         return before, after
 
     def _role_side(self, name: str, mention: str) -> str | None:
@@ -169,9 +172,12 @@ class SpeakerResolver:
         a councillor's title counts as the council unless an outside marker says otherwise."""
         rest = mention.replace(name, " ")
         before, after = self._person_context(name)
-        side = self.kn.role_side(rest) or self.kn.role_side(before + " , " + after)
+        side = self.kn.role_side(rest) or self.kn.role_side_near(before, end=True) \
+            or self.kn.role_side_near(after, end=False)
+        surname = re.escape(name.split()[-1])
         titled = re.search(r"\b(?:Cllr|Councillor)\.?\s*$", rest.split(name)[0] if name in mention
-                           else rest) or re.search(r"\b(?:Cllr|Councillor)\.?\s*$", before)
+                           else rest) or re.search(r"\b(?:Cllr|Councillor)\.?\s*$", before) or \
+            re.search(rf"\b(?:Cllr|Councillor)\.?\s+(?:[A-Z][\w’'-]+\s+)?{surname}\b", self.text)
         if titled and side != "other":
             return "council"
         return side
@@ -190,7 +196,13 @@ class SpeakerResolver:
     def _person(self, full: str, mention: str, pos: int) -> Resolved:
         """A named person with the organisation they speak for, reconciled with their role."""
         known = self.known.get(full)
-        hint = self._role_side(full, mention) or (known.side_hint if known else None)
+        own_org = self.org_in(mention.replace(full, " ")) if mention else None
+        own_hint = self.kn.role_side(mention.replace(full, " ")) if mention else None
+        if own_org is not None and own_hint is None and own_org.kind != "council":
+            # "Dana Whitfield of the GMB": an organisation in the mention beats the context
+            hint = own_org.side
+        else:
+            hint = self._role_side(full, mention) or (known.side_hint if known else None)
         org = self._person_org(full, mention)
         if org is None and known is not None and known.org:
             org = self.kn.orgs.get(known.org) or Org(known.org, "council")
@@ -210,7 +222,7 @@ class SpeakerResolver:
             # (a lone given name is how strikers are quoted; officials get full names)
             ctx = self.people[full][1] if full in self.people else ""
             hint = "union" if len(full.split()) == 1 or _WORKER_CONTEXT.search(ctx + " " + mention) \
-                else "other"
+                or _UNION_VOICE.search(self.quote) else "other"
         return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
     # ------------------------------------------------------------- resolution
@@ -229,8 +241,10 @@ class SpeakerResolver:
     def _last(self, kinds: set[str]) -> Resolved | None:
         return next((h for h in reversed(self.history) if h.kind in kinds), None)
 
-    def resolve(self, mention: str | None, pos: int) -> Resolved | None:
-        """Resolve one mention at text position ``pos``; None if nothing can be said."""
+    def resolve(self, mention: str | None, pos: int, quote: str = "") -> Resolved | None:
+        """Resolve one mention at text position ``pos`` (``quote``: what was said, a clue to
+        unlinked people); None if nothing can be said."""
+        self.quote = quote
         m = clean_mention(mention or "", lambda x: self._canonical_org(x) is not None)
         if not m:
             return None
@@ -317,11 +331,14 @@ class SpeakerResolver:
         canonical = self._canonical_org(m)
         if canonical:
             return Resolved(canonical.name, canonical.name, "org")
-        kind = "group" if re.search(r"(?:s|people|staff|workforce)$", low) else "description"
+        # the head decides: "social workers at X Council" are workers, "a spokesman for X" is X's
+        head = re.split(r"\s(?:at|of|in|from|for|employed\s+by|working\s+for|across)\s", m)[0]
+        kind = "group" if re.search(r"(?:s|people|staff|workforce)$", head.lower()) else "description"
         if re.search(r"\bspokes\w+|statement\b", low):
             kind = "description"
+        side = self.kn.role_side(head) or self.kn.role_side(m)
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
-                        kind, self.kn.role_side(m))
+                        kind, side)
 
     def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
         """'a council statement' / 'a statement from Unison' / 'the statement' -> its author."""
