@@ -1,0 +1,32 @@
+"""End-to-end figures on the gold: the pipeline sees only id/url/title/date/text.
+
+usage: python scripts/eval_end_to_end.py [dev|test|all] [--no-classify] [--json OUT.json]
+Prints dispute-stance evaluate's report for the chosen half of configs/gold_split.yaml.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_extraction import load_half  # noqa: E402
+
+from pipeline.annotate import Pipeline  # noqa: E402
+from pipeline.config import load_config  # noqa: E402
+from pipeline.evaluate import evaluate, format_report  # noqa: E402
+from pipeline.schema import Article  # noqa: E402
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("half", nargs="?", default="test", choices=["dev", "test", "all"])
+    ap.add_argument("--no-classify", action="store_true")
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    gold = load_half(args.half)
+    cfg = load_config(overrides=["batch.progress=false"] + (["classify.enabled=false"] if args.no_classify else []))
+    raw = [Article(id=g.id, text=g.text, url=g.url, title=g.title, date=g.date) for g in gold]
+    pred = list(Pipeline(cfg).run(raw))
+    m = evaluate(gold, pred)
+    print(format_report(m).split("\n\nunion-minus-council")[0])
+    if args.json:
+        Path(args.json).write_text(json.dumps(m, indent=2))
