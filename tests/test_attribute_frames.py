@@ -64,3 +64,32 @@ def test_no_frame_for_a_bare_continued_quote():
 def test_next_sentence_is_not_an_attribution():
     text = "“We are united.” The council said talks would resume."
     assert mention(text, "We are united.") is None
+
+
+@pytest.mark.parametrize("mention, ok", [
+    ("Unite", True), ("the council", True), ("council bosses", True), ("he", True),
+    ("residents", True), ("published", False), ("are", False), ("their efforts and", False),
+    ("negotiate pay on behalf of local authority workers", False),
+])
+def test_plausible_mentions(mention, ok):
+    from pipeline.attribute import load_knowledge
+    from pipeline.attribute.mentions import plausible
+
+    assert plausible(mention, load_knowledge().role_words) is ok
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("whereas the council", "the council"),
+    ("Last week a council spokesman", "a council spokesman"),
+    ("A council report published", "A council report"),
+    ("Sam, another Unison member, told Socialist Worker she", "Sam, another Unison member"),
+    ("The carers work alone and Mandy", "Mandy"),
+    ("Public sector union Unison", "Unison"),
+    ("at the emergency meeting the council", "the council"),
+])
+def test_clean_mention(raw, clean):
+    from pipeline.attribute import load_knowledge
+    from pipeline.attribute.mentions import clean_mention
+
+    kn = load_knowledge()
+    assert clean_mention(raw, lambda s: any(o[0] == 0 and o[1] == len(s) for o in kn.find_orgs(s))) == clean

@@ -62,6 +62,12 @@ def test_lone_given_name_after_a_role():
     assert got == [("Dana", "Unison", "union")]
 
 
+def test_lone_given_name_before_an_apposition():
+    text = "Sam, another Unison member, told the Dunmore Echo she was angry."
+    _, got = attribute(text, ["she was angry"])
+    assert got == [("Sam", "Unison", "union")]
+
+
 def test_council_anaphor_and_statement_are_the_employer():
     text = ("Bin strike in Dunmore\nGMB members at Dunmore Council walked out on Monday.\n"
             "The council said collections would resume.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pipeline.attribute.article import infer_article_meta
 from pipeline.attribute.frames import find_mention
 from pipeline.attribute.grouping import group_disputes
+from pipeline.attribute.mentions import clean_mention, plausible
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.attribute.sides import side_of
 from pipeline.attribute.speakers import Resolved, SpeakerResolver
@@ -32,7 +33,8 @@ def _extracted_cues(text: str, statements: list[Statement]) -> list[dict | None]
     return out
 
 
-def _mentions(text: str, statements: list[Statement]) -> list[tuple[str, int] | None]:
+def _mentions(text: str, statements: list[Statement], role_words: frozenset = frozenset()
+              ) -> list[tuple[str, int] | None]:
     """(speaker mention, offset) per statement: the cue when it names one, else the frame found
     around the span, else the extractor's view of the same span."""
     out: list[tuple[str, int] | None] = []
@@ -42,14 +44,15 @@ def _mentions(text: str, statements: list[Statement]) -> list[tuple[str, int] | 
             out.append((s.cue["speaker_text"], int(s.cue.get("speaker_start", s.start))))
             continue
         m = find_mention(text, s.start, s.end, s.type)
-        if m is not None:
+        if m is not None and plausible(clean_mention(m.text, lambda x: False), role_words):
             out.append((m.text, m.start))
             continue
         if extracted is None:
             extracted = _extracted_cues(text, statements)
         cue = extracted[i]
-        out.append((cue["speaker_text"], int(cue.get("speaker_start", s.start)))
-                   if cue and cue.get("speaker_text") else None)
+        ok = cue and cue.get("speaker_text") and \
+            plausible(clean_mention(cue["speaker_text"], lambda x: False), role_words)
+        out.append((cue["speaker_text"], int(cue.get("speaker_start", s.start))) if ok else None)
     return out
 
 
@@ -57,7 +60,7 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
                          ) -> list[Statement]:
     """Set speaker, speaker_org and side on each statement (in text order)."""
     resolver = SpeakerResolver(article.text, knowledge, article.employer, article.unions)
-    mentions = _mentions(article.text, statements)
+    mentions = _mentions(article.text, statements, knowledge.role_words)
     prev: Resolved | None = None
     for st, mention in zip(statements, mentions):
         r = resolver.resolve(mention[0], st.start, st.quote) if mention else None

@@ -50,3 +50,24 @@ def clean_mention(raw: str, is_org) -> str:
                                                                      .replace("the ", "", 1)):
         return words[-1]  # "Public sector union Unison" -> "Unison"
     return m
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+                "those", "one", "two", "three", "four", "five", "six", "many", "some", "both", "all",
+                "several", "most", "he", "she", "they", "it", "we", "i", "you", "other", "fellow",
+                "local", "senior", "union", "council", "unison", "unite", "gmb", "striking"}
+_DANGLING = re.compile(r"\s(?:and|or|but|of|to|for|with|by|just|that|which)$", re.IGNORECASE)
+
+
+def plausible(mention: str, role_words: frozenset) -> bool:
+    """Whether a cleaned mention can name a speaker: not a verb phrase ("published", "are",
+    "negotiate pay on ...") or a clause cut mid-way ("their efforts and")."""
+    words = mention.split()
+    if not words or _DANGLING.search(mention):
+        return False
+    first = words[0]
+    if first[:1].isupper() or first[:1] in "“‘\"'" or first[:1].isdigit():
+        return True
+    low = first.lower()
+    return low in _DETERMINERS or low in role_words or low.rstrip("s") in role_words or \
+        (low.endswith("s") and not low.endswith("ss") and len(words) <= 4)

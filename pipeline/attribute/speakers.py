@@ -89,7 +89,9 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
 
 
 def _single_name(m: str, places) -> str | None:
-    """A lone given name ending the mention, alone or after a role ("Unison member Helen")."""
+    """A lone given name ending the mention, alone or after a role ("Unison member Helen"), or
+    opening it before an apposition ("Sam, another Unison member")."""
+    m = re.sub(r"^([A-Z][a-z]{2,}),\s+(?:a|an|another|the|who|one|whose)\b.*$", r"\1", m)
     mm = re.fullmatch(r"(?:(?:[\w’'-]+\s+){0,4}(?:member|worker|carer|steward|rep|nurse|driver|"
                       r"resident|mum|mother|father|dad|parent|colleague|officer|assistant)\s+)?"
                       r"([A-Z][a-z]{2,})", m)
