@@ -133,7 +133,7 @@ def run_batch(source: Any, output: str | Path, config: Config, fmt: str | None =
         with open(partial, "a", encoding="utf-8") as fh:
             for chunk in annotated:
                 pipe.classify(chunk)
-                fh.write("".join(dumps_article(_mark_hints(a)) for a in chunk))
+                fh.write("".join(dumps_article(_mark_hints(a), internal=True) for a in chunk))
                 fh.flush()
                 os.fsync(fh.fileno())
                 done += len(chunk)

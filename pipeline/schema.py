@@ -79,8 +79,11 @@ class Article:
     # Which of dispute/employer/unions came from the input (hints) rather than inference.
     hints: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """The gold-schema record plus ``status``/``error`` and any extra input fields."""
+    def to_dict(self, internal: bool = False) -> dict[str, Any]:
+        """The gold-schema record plus ``status``/``error`` and any extra input fields.
+
+        Stage-internal metadata (extra keys starting with ``_``) is left out unless ``internal``.
+        """
         rec: dict[str, Any] = {
             "id": self.id,
             "url": self.url,
@@ -95,7 +98,8 @@ class Article:
             "error": self.error,
         }
         for k, v in self.extra.items():
-            rec.setdefault(k, v)
+            if internal or not k.startswith("_"):
+                rec.setdefault(k, v)
         return rec
 
     @classmethod

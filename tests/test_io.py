@@ -101,3 +101,11 @@ def test_statements_table_csv_and_parquet(tmp_path):
     back = pd.read_parquet(tmp_path / "t.parquet")
     assert back.loc[0, "quote"] == df.loc[0, "quote"]
     assert pd.read_csv(tmp_path / "t.csv").loc[0, "article_id"] == "a1"
+
+
+def test_internal_metadata_stays_out_of_written_records(tmp_path):
+    a = _articles()[0]
+    a.extra["_workforce"] = "refuse-workers"
+    assert "_workforce" not in a.to_dict() and a.to_dict(internal=True)["_workforce"] == "refuse-workers"
+    write_jsonl([a], tmp_path / "o.jsonl")
+    assert "_workforce" not in (tmp_path / "o.jsonl").read_text()

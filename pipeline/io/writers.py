@@ -35,9 +35,9 @@ def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO]:
         raise
 
 
-def dumps_article(article: Article) -> str:
+def dumps_article(article: Article, internal: bool = False) -> str:
     """One JSONL line; stable key order and float formatting keep outputs byte-identical."""
-    return json.dumps(article.to_dict(), ensure_ascii=False) + "\n"
+    return json.dumps(article.to_dict(internal), ensure_ascii=False) + "\n"
 
 
 def write_jsonl(articles: Iterable[Article], path: str | Path) -> int:
