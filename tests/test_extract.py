@@ -111,3 +111,16 @@ def test_cue_carries_the_speaker_phrase():
     text = "Unison North West regional organiser, James Rupa, said: “Staff are exhausted.”"
     (st,) = extract_statements(text)
     assert "James Rupa" in st.cue["speaker_text"]
+
+
+def test_second_speaker_in_one_sentence_gets_its_own_statement():
+    text = ("The union says that its dispute is with the contractor, whereas the council says that "
+            "it has urged both sides to talk.")
+    got = extract_statements(text)
+    assert [s.quote for s in got] == ["its dispute is with the contractor", "it has urged both sides to talk"]
+    assert [s.cue["speaker_text"] for s in got] == ["The union", "the council"]
+
+
+def test_this_is_content_not_a_time_adverb():
+    assert spans("Unison wants a rise but the council said this would cost too much.") == [
+        ("this would cost too much", "indirect")]

@@ -13,7 +13,9 @@ _BAD_BEFORE = re.compile(r"(?:\b(?:to|not|never|the|a|an|of|this|these|those|its
                          r"our|your|my|widely|reportedly|allegedly|so-called|what)\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:,|today|yesterday|tonight|also|previously|repeatedly|earlier|later|again|"
-    r"recently|last\s+\w+|this\s+\w+|on\s+\w+day(?:\s+\w+)?|in\s+(?:a|its|their|his|her)\s+"
+    r"recently|(?:last|this|next)\s+(?:week|month|year|night|morning|afternoon|evening|weekend|"
+    r"summer|spring|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"on\s+\w+day(?:\s+\w+)?|in\s+(?:a|its|their|his|her)\s+"
     r"(?:statement|letter|report|email|post|tweet|interview|response)(?:\s+(?:to|on)\s+[^,]{1,40})?|"
     r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|\d{4})|at\s+the\s+time|on\s+(?:twitter|x|facebook|social\s+media)|"
@@ -25,11 +27,12 @@ _TOLD_OBJECT = re.compile(
 _THAT = re.compile(r"^\s*that\s+(?!(?:was|is|were|would|will|had|has|could|should|might|may|"
                    r"meant|means|seemed|seems|sounds|sounded)\b)", re.IGNORECASE)
 _BAD_START = re.compile(r"^(?:to|of|for|in|on|at|by|with|from|about|into|over|as|and|or|but|so|"
-                        r"up|out|off|down|nothing|no\s+more|goodbye|sorry|yes|no|hello|thanks|"
+                        r"up|out|off|down|nothing|no\s+more|goodbye|sorry|hello|thanks|"
                         r"thank|it\s+all|everything|something|anything|otherwise|more|less|"
                         r"this\s*\.|what|which|how|why|when|where|whether|if)\b", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:,?\s+(?:but|and|while|adding|saying|as\s+it|as\s+they)\s+"
                            r"(?:(?:it|he|she|they|also|has|have|had|that)\s+)*)$", re.IGNORECASE)
+_CONJ = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as)\s+", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
 _ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _SUBJECT_HINT = re.compile(
@@ -58,13 +61,14 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
             if m2:
                 i += m2.end()
     m = _THAT.match(rest[i:])
+    after_that = bool(m)
     if m:
         i += m.end()
     while i < len(rest) and rest[i] in " ,\t":
         i += 1
     if i >= len(rest) or rest[i] == ":" or rest[i] in "“\"‘'" and _starts_direct(rest[i:]):
         return None
-    if _BAD_START.match(rest[i:]):
+    if not after_that and _BAD_START.match(rest[i:]):
         return None
     return pos + i
 
@@ -137,14 +141,19 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             else:
                 continue
         if out and out[-1]["end"] > vs:
-            # a second reporting verb inside the previous content: "said A but warned that B"
+            # a second reporting verb inside the previous content: "said A but warned that B",
+            # "says A, whereas the council says B"
             prev = out[-1]
-            cut = _CONTINUATION.search(text[prev["start"]:vs])
-            if cut is None:
+            conj = None
+            for conj in _CONJ.finditer(text, prev["start"], vs):
+                pass
+            if conj is None:
                 continue
-            prev["end"] = trim(text, prev["start"], prev["start"] + cut.start(), " ,;")[1]
-            own = clean_speaker(text[prev["start"] + cut.end():vs])
-            who = own if own and _SUBJECT_HINT.search(own) else prev["cue"].get("speaker_text")
+            own = clean_speaker(text[conj.end():vs].strip(" ,"))
+            if own and (len(own.split()) > 8 or not _SUBJECT_HINT.search(own)):
+                continue
+            prev["end"] = trim(text, prev["start"], conj.start(), " ,;")[1]
+            who = own or prev["cue"].get("speaker_text")
         else:
             who = clean_speaker(subj)
             if verb.lower().endswith("ing") and re.search(r",\s*$", subj):
