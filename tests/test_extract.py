@@ -124,3 +124,11 @@ def test_second_speaker_in_one_sentence_gets_its_own_statement():
 def test_this_is_content_not_a_time_adverb():
     assert spans("Unison wants a rise but the council said this would cost too much.") == [
         ("this would cost too much", "indirect")]
+
+
+def test_outlet_knowledge_and_quoted_subheadings_are_not_statements():
+    text = ("Bins left uncollected\n"
+            "The BBC understands a deal is close.\n"
+            "'Back on track'\n"
+            "The Local Democracy Reporting Service understands the talks resumed on Monday.")
+    assert spans(text) == [("the talks resumed on Monday", "indirect")]

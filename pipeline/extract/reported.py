@@ -33,6 +33,8 @@ _BAD_START = re.compile(r"^(?:to|of|for|in|on|at|by|with|from|about|into|over|as
 _CONTINUATION = re.compile(r"(?:,?\s+(?:but|and|while|adding|saying|as\s+it|as\s+they)\s+"
                            r"(?:(?:it|he|she|they|also|has|have|had|that)\s+)*)$", re.IGNORECASE)
 _CONJ = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as)\s+", re.IGNORECASE)
+_OUTLET = re.compile(r"\b(?:BBC|ITV|Sky News|the Guardian|the Times|the Independent|this paper|"
+                     r"this newspaper|the paper|we)\s*$", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
 _ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _SUBJECT_HINT = re.compile(
@@ -109,6 +111,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         verb = vm.group(0)
         cls = verb_class(verb)
         left = text[clause_start:vs]
+        if verb.lower() in ("understands", "understand") and _OUTLET.search(left):
+            continue  # the outlet's own knowledge ("The BBC understands") is not a statement
         progressive = verb.lower().split()[0].endswith("ing")  # "is demanding", "are calling for"
         if (_BE_BEFORE.search(left) and not progressive) or _BAD_BEFORE.search(left):
             continue
