@@ -59,6 +59,7 @@ def test_disputes_are_grouped_across_the_batch(tmp_path, examples_dir):
     recs = [json.loads(line) for line in open(tmp_path / "o.jsonl")]
     slugs = [r["dispute"] for r in recs]
     assert slugs[0] == slugs[1] == slugs[2] and slugs[3] == slugs[4] == slugs[5] and slugs[0] != slugs[3]
+    assert slugs[0] == "northmoor-refuse-workers-2031"  # the workforce survives the partial file
     assert not any(k.startswith("_") for r in recs for k in r)
 
 
