@@ -86,12 +86,18 @@ def _shares(statements: Iterable[Statement]) -> dict:
     return out
 
 
-def dispute_shares(articles: Iterable[Article]) -> dict[str, dict[str, dict]]:
-    """Per dispute and side: stance/sentiment shares and net tone; plus the union-council gap."""
+def dispute_shares(articles: Iterable[Article],
+                   dispute_of: dict[str, str | None] | None = None) -> dict[str, dict[str, dict]]:
+    """Per dispute and side: stance/sentiment shares and net tone; plus the union-council gap.
+
+    ``dispute_of`` (article id -> slug) overrides each article's own slug, so predictions can be
+    grouped by the gold disputes and compared like for like.
+    """
     by = defaultdict(lambda: defaultdict(list))
     for a in articles:
+        slug = dispute_of.get(a.id, a.dispute) if dispute_of else a.dispute
         for s in a.statements:
-            by[a.dispute or "<none>"][s.side or "<none>"].append(s)
+            by[slug or "<none>"][s.side or "<none>"].append(s)
     out = {}
     for d, sides in sorted(by.items()):
         out[d] = {side: _shares(sts) for side, sts in sorted(sides.items())}
@@ -120,11 +126,10 @@ def evaluate(gold: list[Article], pred: list[Article]) -> dict:
         gs = g.statements
         n_gold += len(gs)
         n_pred += len(ps)
-        for s in gs:
-            type_counts[s.type]["gold"] += 1 if s.type in type_counts else 0
-        for s in ps:
-            if s.type in type_counts:
-                type_counts[s.type]["pred"] += 1
+        for side, sts in (("gold", gs), ("pred", ps)):
+            for s in sts:
+                if s.type in type_counts:
+                    type_counts[s.type][side] += 1
         ov_pairs = align(gs, ps)
         tp_ov += len(ov_pairs)
         tp_ex += len(align(gs, ps, exact=True))
@@ -160,6 +165,8 @@ def evaluate(gold: list[Article], pred: list[Article]) -> dict:
     m = {
         "n_articles": len(gold),
         "n_articles_missing": sum(1 for g in gold if g.id not in pred_by_id),
+        # Predicted articles without gold are not scored (a partial gold file is normal).
+        "n_pred_articles_unscored": len(set(pred_by_id) - {g.id for g in gold}),
         "statements_overlap": prf(tp_ov, n_pred, n_gold),
         "statements_exact": prf(tp_ex, n_pred, n_gold),
         "per_type": per_type,
@@ -173,7 +180,11 @@ def evaluate(gold: list[Article], pred: list[Article]) -> dict:
     }
     for f in ("side", "stance", "sentiment", "type"):
         m[f] = label_metrics(*pairs_lab[f], LABELS[f])
-    gold_sh, pred_sh = dispute_shares(gold), dispute_shares(pred)
+    # Predictions grouped by the gold slug of their article: the tone comparison must not depend
+    # on whether the predicted slug is right (that is scored by dispute_accuracy).
+    gold_slug = {g.id: g.dispute for g in gold}
+    gold_sh = dispute_shares(gold)
+    pred_sh = dispute_shares([p for p in pred if p.id in gold_slug], gold_slug)
     m["disputes"] = {d: {"gold": gold_sh[d], "pred": pred_sh.get(d)} for d in gold_sh}
     return m
 
@@ -188,7 +199,8 @@ def _f(x: float | None) -> str:
 
 def format_report(m: dict) -> str:
     """A readable plain-text summary of ``evaluate``'s metrics."""
-    lines = [f"articles: {m['n_articles']} (missing in predictions: {m['n_articles_missing']})",
+    lines = [f"articles: {m['n_articles']} (missing in predictions: {m['n_articles_missing']}; "
+             f"predicted without gold, unscored: {m['n_pred_articles_unscored']})",
              "", f"{'statements':<22}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
     for name, key in (("overlap>=0.5", "statements_overlap"), ("exact span", "statements_exact"),
                       ("full statement", "full_statement")):

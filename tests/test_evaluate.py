@@ -1,3 +1,4 @@
+"""Evaluation: alignment, statement P/R/F1, label accuracy, tone shares and gaps."""
 import copy
 
 from pipeline.evaluate import dispute_shares, evaluate, evaluate_files, format_report
@@ -69,3 +70,90 @@ def test_tone_gap_maths(examples_dir):
     tone = lambda sts: (sum(s.sentiment == "positive" for s in sts) - sum(s.sentiment == "negative" for s in sts)) / len(sts)
     assert abs(shares["union"]["net_tone"] - tone(union)) < 1e-12
     assert abs(shares["gap"] - (tone(union) - tone(council))) < 1e-12
+
+
+def _st(start, end, side="union", stance="support", sentiment="negative", type_="direct", speaker="A B"):
+    from pipeline.schema import Statement
+
+    return Statement(quote="x" * (end - start), start=start, end=end, type=type_, speaker=speaker,
+                     speaker_org=None, side=side, stance=stance, sentiment=sentiment)
+
+
+def test_tone_gap_on_a_hand_made_case():
+    from pipeline.schema import Article
+
+    # union: 3 statements, 2 negative 1 positive -> net -1/3; council: 4, 1 negative 3 positive -> +1/2
+    union = [_st(0, 10, sentiment="negative"), _st(10, 20, sentiment="negative"),
+             _st(20, 30, sentiment="positive", stance="neutral")]
+    council = [_st(30 + 10 * i, 40 + 10 * i, side="council", stance="oppose",
+                   sentiment="negative" if i == 0 else "positive") for i in range(4)]
+    arts = [Article(id="d1", text="x" * 80, dispute="d", statements=union + council[:2]),
+            Article(id="d2", text="x" * 80, dispute="d", statements=council[2:])]
+    sh = dispute_shares(arts)["d"]
+    assert sh["union"]["n"] == 3 and sh["council"]["n"] == 4
+    assert sh["union"]["stance"] == {"support": 2 / 3, "oppose": 0.0, "neutral": 1 / 3}
+    assert abs(sh["union"]["net_tone"] - (-1 / 3)) < 1e-12
+    assert abs(sh["council"]["net_tone"] - 0.5) < 1e-12
+    assert abs(sh["gap"] - (-1 / 3 - 0.5)) < 1e-12
+    assert dispute_shares(arts[1:])["d"]["gap"] is None  # no union voice -> no gap
+
+
+def test_predictions_are_grouped_by_the_gold_dispute(examples_dir):
+    gold = _gold(examples_dir)
+    pred = copy.deepcopy(gold)
+    for a in pred:
+        a.dispute = None  # an extract-only run infers no slug
+    m = evaluate(gold, pred)
+    assert m["dispute_accuracy"] == 0.0
+    for d in m["disputes"].values():
+        assert d["pred"] == d["gold"]
+
+
+def test_per_type_scores_use_gold_type_for_recall_and_pred_type_for_precision():
+    from pipeline.schema import Article
+
+    gold = [Article(id="t", text="x" * 100, statements=[_st(0, 20, type_="direct"),
+                                                       _st(40, 60, type_="indirect")])]
+    pred = [Article(id="t", text="x" * 100, statements=[_st(0, 20, type_="indirect"),
+                                                       _st(41, 60, type_="indirect"),
+                                                       _st(80, 90, type_="direct")])]
+    m = evaluate(gold, pred)
+    assert m["statements_overlap"]["tp"] == 2 and m["statements_exact"]["tp"] == 1
+    assert m["per_type"]["direct"]["recall"] == 1.0 and m["per_type"]["direct"]["precision"] == 0.0
+    assert m["per_type"]["indirect"]["precision"] == 1.0 and m["per_type"]["indirect"]["recall"] == 1.0
+    assert m["type"]["accuracy"] == 0.5
+    assert m["type"]["confusion"]["direct"]["indirect"] == 1
+
+
+def test_alignment_is_one_to_one_and_needs_half_overlap():
+    from pipeline.evaluate import align, span_overlap
+
+    g = [_st(0, 100)]
+    p = [_st(0, 60), _st(0, 100), _st(40, 100)]
+    assert align(g, p) == [(0, 1)]  # the best overlap wins, the others stay unmatched
+    assert span_overlap(_st(0, 100), _st(0, 49)) == 0.49
+    assert align([_st(0, 100)], [_st(0, 49)]) == []
+
+
+def test_lenient_speaker_and_unscored_predictions(examples_dir):
+    gold = _gold(examples_dir)
+    pred = copy.deepcopy(gold)
+    named = next(s for a in pred for s in a.statements if s.speaker == "Dana Whitfield")
+    named.speaker = "Ms Whitfield"
+    from pipeline.schema import Article
+
+    pred.append(Article(id="not-in-gold", text="x"))
+    m = evaluate(gold, pred)
+    assert m["speaker_accuracy"] < 1.0 and m["speaker_accuracy_lenient"] == 1.0
+    assert m["n_pred_articles_unscored"] == 1 and "unscored: 1" in format_report(m)
+
+
+def test_main_writes_json(tmp_path, examples_dir, capsys):
+    from pipeline.evaluate import main
+
+    g = str(examples_dir / "gold.jsonl")
+    assert main(["--gold", g, "--pred", g, "--json", str(tmp_path / "m.json")]) == 0
+    import json
+
+    assert json.loads((tmp_path / "m.json").read_text())["statements_exact"]["f1"] == 1.0
+    assert "overlap>=0.5" in capsys.readouterr().out

@@ -17,32 +17,52 @@ class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title: list[str] = []
         self._skip = 0
+        self._in_title = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _SKIP_TAGS:
+        if tag == "title":
+            self._in_title = True
+        elif tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
+        if tag == "title":
+            self._in_title = False
+        elif tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of an HTML page: scripts/styles dropped, blocks as paragraphs, entities decoded."""
+def _clean(text: str) -> str:
+    # Non-breaking spaces become plain spaces: offsets are computed on the plain text anyway.
+    lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def html_page(html: str) -> tuple[str, str | None]:
+    """(plain text, <title>) of an HTML page: scripts/styles dropped, blocks as paragraphs,
+    entities decoded."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in "".join(parser.parts).split("\n"))
-    return "\n".join(ln for ln in lines if ln)
+    title = _clean(" ".join(parser.title)).replace("\n", " ")
+    return _clean("".join(parser.parts)), title or None
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML page (see ``html_page``)."""
+    return html_page(html)[0]
 
 
 def looks_like_html(text: str) -> bool:
@@ -73,10 +93,11 @@ def check_article(article: Article, max_chars: int = 1_000_000) -> Article:
         article.text = ""
         return article
     if looks_like_html(text):
-        plain = html_to_text(text)
+        plain, title = html_page(text)
         if not plain.strip():
             article.status, article.error = STATUS_ERROR, "HTML with no text content"
             return article
         article.text = plain
+        article.title = article.title or title
         article.extra["converted_from"] = "html"
     return article

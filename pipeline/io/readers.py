@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,20 @@ def _article_from_record(rec: Any, n: int) -> Article:
     return art
 
 
+_ID_FIELD = re.compile(rb'^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
+
+
+def _salvage_id(raw: bytes) -> str | None:
+    """The id of a broken JSON line when it opens the record, so the id still reaches the output."""
+    m = _ID_FIELD.match(raw)
+    if not m:
+        return None
+    try:
+        return json.loads(b'"' + m.group(1) + b'"')
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
 def read_jsonl(path: Path) -> Iterator[Article]:
     with open(path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
@@ -44,8 +59,9 @@ def read_jsonl(path: Path) -> Iterator[Article]:
             try:
                 rec = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield Article(id=f"line-{n}", text="", status=STATUS_ERROR,
-                              error=f"line {n}: not valid JSON ({exc})")
+                what = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
+                yield Article(id=_salvage_id(raw) or f"line-{n}", text="", status=STATUS_ERROR,
+                              error=f"line {n}: {what} ({exc})")
                 continue
             if not isinstance(rec, dict):
                 yield Article(id=f"line-{n}", text="", status=STATUS_ERROR,
@@ -61,7 +77,27 @@ def read_csv(path: Path) -> Iterator[Article]:
             rec = {k: (v if v != "" else None) for k, v in row.items() if k is not None}
             if rec.get("text") is None and "text" in row:
                 rec["text"] = ""
+            bad = _decode_json_columns(rec)
+            if bad:
+                yield Article(id=str(rec.get("id") or f"line-{n}"), text="", status=STATUS_ERROR,
+                              error=f"row {n}: column {bad} is not valid JSON")
+                continue
             yield _article_from_record(rec, n)
+
+
+def _decode_json_columns(rec: dict) -> str | None:
+    """CSV cells holding JSON lists (statements, unions as written by a JSONL-to-CSV export).
+
+    Returns the name of a column that looks like JSON but does not parse, else None.
+    """
+    for col in ("statements", "unions"):
+        v = rec.get(col)
+        if isinstance(v, str) and v.lstrip().startswith("["):
+            try:
+                rec[col] = json.loads(v)
+            except json.JSONDecodeError:
+                return col
+    return None
 
 
 def read_parquet(path: Path, batch_size: int = 256) -> Iterator[Article]:
