@@ -1,16 +1,23 @@
 """Indirect (reported) and mixed speech: "X said (that) [..]", "[..], X said", "according to X,
-[..]", "X accused [Y of ..]", "X urged/called on [Y to ..]", "X is demanding [a 10% rise]"."""
+[..]", "X accused [Y of ...]", "X urged/called on [Y to ...]", "X is demanding [a 10% rise]",
+"X vowed to [..]", "X described [Y as 'Z']"."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import yaml
 
 from pipeline.extract.frames import clean_speaker
-from pipeline.extract.verbs import verb_class, verb_regex
+from pipeline.extract.verbs import KNOWLEDGE, verb_class, verb_regex
 from pipeline.text.segment import trim, word_count
 
 _BE_BEFORE = re.compile(r"(?:\b(?:was|were|been|be|being|is|are|am)\s+)$", re.IGNORECASE)
 _BAD_BEFORE = re.compile(r"(?:\b(?:to|not|never|the|a|an|of|this|these|those|its|their|his|her|"
-                         r"our|your|my|widely|reportedly|allegedly|so-called|what)\s*)$", re.IGNORECASE)
+                         r"our|your|my|widely|reportedly|allegedly|so-called|what|reject|rejected|"
+                         r"rejecting|rejects|dismiss|dismissed|dismissing|deny|denied|denies|"
+                         r"denying|investigate|investigated|investigating|examine|examined|"
+                         r"please)\s*)$", re.IGNORECASE)
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:,|today|yesterday|tonight|also|previously|repeatedly|earlier|later|again|"
     r"recently|(?:last|this|next)\s+(?:week|month|year|night|morning|afternoon|evening|weekend|"
@@ -26,43 +33,120 @@ _TOLD_OBJECT = re.compile(
     r"[\w’'-]+(?:\s+[A-Z][\w’'-]+)*|[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*)*)\s*")
 _THAT = re.compile(r"^\s*that\s+(?!(?:was|is|were|would|will|had|has|could|should|might|may|"
                    r"meant|means|seemed|seems|sounds|sounded)\b)", re.IGNORECASE)
-_BAD_START = re.compile(r"^(?:to|of|for|in|on|at|by|with|from|about|into|over|as|and|or|but|so|"
+# "told the council's scrutiny commission yesterday that [..]": an object before "that"
+_OBJECT_THAT = re.compile(r"^((?:[^\s;:.“”\"]+,?\s+){1,14}?)that\s+", re.IGNORECASE)
+_BAD_START = re.compile(r"^(?:to|of|for|in|on|at|by|with|from|into|over|as|and|or|but|so|"
                         r"up|out|off|down|nothing|no\s+more|goodbye|sorry|hello|thanks|"
-                        r"thank|it\s+all|everything|something|anything|otherwise|more|less|"
+                        r"thank|it\s+all|everything|something|anything|otherwise|"
                         r"this\s*\.|what|which|how|why|when|where|whether|if)\b", re.IGNORECASE)
-_CONTINUATION = re.compile(r"(?:,?\s+(?:but|and|while|adding|saying|as\s+it|as\s+they)\s+"
-                           r"(?:(?:it|he|she|they|also|has|have|had|that)\s+)*)$", re.IGNORECASE)
+_CONTINUATION = re.compile(r"(?:^|,?\s+)(?:but|and|while|as\s+it|as\s+they)\s+"
+                           r"(?:(?:it|he|she|they|also|has|have|had|that)\s+)*$", re.IGNORECASE)
 _CONJ = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|who|that|what)\s+([^,]{0,40}?)\s*$", re.IGNORECASE)
 _OUTLET = re.compile(r"\b(?:BBC|ITV|Sky News|the Guardian|the Times|the Independent|this paper|"
                      r"this newspaper|the paper|we)\s*$", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
-_ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80})[.!?]?$")
+_ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80}?)"
+                             r"(?:\s*[.!?]?\s*$|(?=,\s*(?:saying|adding|as|while|which|who)\b))")
 _SUBJECT_HINT = re.compile(
     r"\b(?:[A-Z][\w’'&-]+|he|she|they|it|we|union|unions|council|councils|spokes\w+|members?|"
     r"workers?|staff|leaders?|officials?|bosses|organisers?|secretary|representatives?|reps?|"
     r"officers?|employers?|authority|government|ministers?|statement|report|inspectors?|"
     r"residents?|parents?|carers?|strikers|colleagues|chiefs|managers?|management|director|"
     r"councillors?|mayor|chair\w*|convenor|steward|body|agency|company|firm|group|parties|sides)\b")
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|I)$", re.IGNORECASE)
+_PRONOUN_LEAD = re.compile(r"^(?:he|she|they|it|we|I|there|this|that)\b", re.IGNORECASE)
+_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|should|"
+                  r"must|may|might|did|does|do|shall|(?:is|was|are|were|won|can|could|would|did|"
+                  r"does|do|has|have)n[’']t)\b", re.IGNORECASE)
+# an -ed verb with an object or infinitive after it: "voted to", "marked a", "reached an"
+_ED_VERB = re.compile(r"\b[a-z]\w+ed\s+(?:a|an|the|to|that|it|they|them|their|its|by|on|up|out|"
+                      r"his|her|our)\b")
+_CONJ_LEAD = re.compile(r"^(?:as|while|which|who|whom|that|when|if|because|although|though|and|"
+                        r"but|so|where|whether|after|before|with|for|to|in|on|at|by|of|from|"
+                        r"since|until|unless|than|then|once)\b", re.IGNORECASE)
+_TRAIL_VERBS = (r"said|says|added|adds|claimed|claims|argued|argues|warned|warns|insisted|insists|"
+                r"explained|confirmed|stated|believes|believe|wrote|maintained|maintains|"
+                r"told\s+[^,.;:“”\"]{1,40}?")
+_TRAIL_AFTER = (r"(?P<adv>(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:week|month|year)|"
+                r"on\s+\w+day|in\s+a\s+statement|at\s+the\s+time|previously|earlier|recently))*"
+                r"(?:\s*\([^()]{0,40}\))?)\s*(?=[.!?…]*\s*$|,\s*(?:as|while|adding|saying|and|but|"
+                r"after|with|amid|because|although|though|when|who|which)\b)")
+_TRAIL = re.compile(r",\s+(?P<who>[^,;:“”\"‘]{1,80}?(?:,\s+[^,;:“”\"‘]{1,60}?)?)"
+                    r"(?:\s+(?:has|have|had))?\s+(?P<verb>" + _TRAIL_VERBS + ")" + _TRAIL_AFTER,
+                    re.IGNORECASE)
+_INVERT = re.compile(r",\s+(?P<verb>said|says|added|adds|argued|argues|warned|warns|claimed|claims|"
+                     r"insisted|insists|explained|stated|continued|wrote)\s+"
+                     r"(?P<who>[^;:“”\"‘]{1,120}?)" + _TRAIL_AFTER, re.IGNORECASE)
+# a verb right after a closing quote ('," said X'): the attribution of a direct quote
+_AFTER_QUOTE = re.compile(r"[,.!?…]?\s*[”\"’']\s*[,.]?\s*$")
+
+
+@lru_cache(maxsize=None)
+def _cues() -> dict:
+    return yaml.safe_load((KNOWLEDGE / "extract_cues.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _nominal() -> re.Pattern:
+    nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
+    return re.compile(rf"^\s*(?:its|their|his|her|our|the)\s+(?:{nouns})s?\s+"
+                      rf"(?:[^\s,.;:]+\s+){{0,3}}?that\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _not_source() -> re.Pattern:
+    heads = "|".join(map(re.escape, _cues()["not_sources"]))
+    return re.compile(rf"\b(?:{heads})\b", re.IGNORECASE)
+
+
+def _looks_clause(s: str) -> bool:
+    """A finite clause starts here (not a bare noun phrase): an auxiliary or an -ed verb soon."""
+    head = " ".join(s.split()[:8])
+    return bool(_AUX.search(head) or re.search(r"\s[a-z]\w+ed\b", " ".join(s.split()[:6])))
+
+
+def _valid_subject(who: str, max_words: int = 10) -> bool:
+    """A phrase that can be a speaker: a short noun phrase, no clause, no conjunction lead."""
+    w = who.strip(" ,")
+    if not w or word_count(w) > max_words or _CONJ_LEAD.match(w):
+        return False
+    if _PRONOUN.match(w):
+        return True
+    if _PRONOUN_LEAD.match(w) or _AUX.search(w) or _ED_VERB.search(w) or "that " in w.lower():
+        return False
+    return bool(_SUBJECT_HINT.search(w))
 
 
 def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int | None:
     """Where the reported content starts after a verb ending at ``pos`` (None: no content)."""
     rest = text[pos:send]
-    if cls in ("accuse", "urge", "demand"):
+    if cls in ("accuse", "urge", "demand", "describe"):
         m = re.match(r"^\s*", rest)
         return pos + m.end() if rest.strip() else None
     i = 0
     m = _SKIP_AFTER.match(rest)
     if m:
         i = m.end()
-    if verb.lower().startswith("told"):
+    if cls == "vow":
+        m = re.match(r"\s*(?:to|that)\s+", rest[i:])
+        return pos + i + m.end() if m else None
+    lw = verb.lower()
+    if lw.startswith("told") or lw.startswith("tell"):
         m = _TOLD_OBJECT.match(rest[i:])
         if m and not _THAT.match(rest[i:]):
             i += m.end()
             m2 = _SKIP_AFTER.match(rest[i:])
             if m2:
                 i += m2.end()
-    m = _THAT.match(rest[i:])
+    m = _THAT.match(rest[i:]) or _nominal().match(rest[i:])
+    if not m:
+        m = _OBJECT_THAT.match(rest[i:])
+        limit = 14 if re.match(r"(?:told|tell|warn|assur|remind|inform)", lw) else 5
+        if m and (word_count(m.group(1)) > limit or _AUX.search(m.group(1)) or
+                  _ED_VERB.search(m.group(1) + "that") or
+                  ("," in m.group(1) and limit < 14)):
+            m = None
     after_that = bool(m)
     if m:
         i += m.end()
@@ -72,6 +156,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         return None
     if not after_that and _BAD_START.match(rest[i:]):
         return None
+    if cls == "clause" and not after_that and not _looks_clause(rest[i:]):
+        return None  # "announced strike dates": a bare noun object is no statement
     return pos + i
 
 
@@ -85,6 +171,33 @@ def _starts_direct(rest: str) -> bool:
     return j < 0 or not r[j + 1:].strip(" .,!?;…") or j > len(r) * 0.7
 
 
+def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
+    """'[content], the union said (today).' / '[content], said Mr Holmes.': (statement, end)."""
+    sent = text[ss:se]
+    for pat, limit in ((_TRAIL, 12), (_INVERT, 18)):
+        pos = 0
+        while True:
+            m = pat.search(sent, pos)
+            if not m:
+                break
+            pos = m.start() + 1
+            who = m.group("who").strip()
+            cs, ce = trim(text, ss, ss + m.start(), " \t,")
+            content = text[cs:ce]
+            if word_count(content) < 3 or not _valid_subject(who, limit):
+                continue
+            if pat is _INVERT and "," in who and not re.match(r"^[^,]+,\s+[^,]+$", who):
+                continue
+            if content[:1] in "“\"‘'" and _quoted_whole(text, cs, ce) or \
+                    re.search(r"[”\"’']$", content) and not re.search(r"[“‘]", content) and \
+                    content.count('"') % 2 == 1:
+                continue  # the attribution of a direct quote
+            if re.search(r"[”\"’']$", content) and content[:1] in "“\"‘'":
+                continue
+            return _stmt(text, cs, ce, who, m.group("verb")), ss + m.end()
+    return None
+
+
 def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, int]]) -> list[dict]:
     """Indirect/mixed statements found in one sentence ``text[ss:se]``."""
     out: list[dict] = []
@@ -93,93 +206,110 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
     def in_quote(i: int) -> bool:
         return any(a <= i < b for a, b in quoted)
 
+    clause_start = ss
     m = _ACCORDING_FRONT.match(sent)
-    if m and m.group("rest"):
+    if m and m.group("rest") and not _not_source().search(m.group("who")):
         rs = ss + m.start("rest")
         out.append(_stmt(text, rs, _content_end(text, rs, se), m.group("who"), "according to"))
         return out
     m = _ACCORDING_BACK.match(sent)
-    if m and word_count(m.group("content")) >= 3:
-        lead = re.match(r"^(?:[A-Z][\w\s]{0,30}?,\s*)?", sent)
+    if m and word_count(m.group("content")) >= 3 and not _not_source().search(m.group("who")):
         out.append(_stmt(text, ss, ss + m.end("content"), m.group("who"), "according to"))
-        return out
+        clause_start = ss + m.end()
+    else:
+        tr = _trailing(text, ss, se)
+        if tr:
+            out.append(tr[0])
+            clause_start = tr[1]
 
-    matches = [vm for vm in verb_regex().finditer(text, ss, se) if not in_quote(vm.start())]
-    clause_start = ss
+    matches = [vm for vm in verb_regex().finditer(text, clause_start, se) if not in_quote(vm.start())]
     for vm in matches:
         vs, ve = vm.start(), vm.end()
         verb = vm.group(0)
         cls = verb_class(verb)
         left = text[clause_start:vs]
-        if verb.lower() in ("understands", "understand") and _OUTLET.search(left):
+        lw = verb.lower().split()[0]
+        if lw in ("understands", "understand") and _OUTLET.search(left):
             continue  # the outlet's own knowledge ("The BBC understands") is not a statement
-        progressive = verb.lower().split()[0].endswith("ing")  # "is demanding", "are calling for"
-        if (_BE_BEFORE.search(left) and not progressive) or _BAD_BEFORE.search(left):
+        participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
+        progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
+        passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
+        if ((_BE_BEFORE.search(left) and not progressive and not passive_told)
+                or _BAD_BEFORE.search(left)):
             continue
-        # "..., the council said." / "..., said the union." : content before the verb
-        tail = text[ve:se].strip(" .!?”’\"'")
-        back = re.search(r",\s*([^,]{0,80}?)\s*$", text[ss:vs])
-        if back is not None and cls == "speech" and (word_count(tail) <= 8 and not re.search(
-                r"\bthat\b", tail)) and word_count(text[ss:ss + back.start()]) >= 3 and (
-                (tail == "" and back.group(1).strip()) or (_is_name_like(tail) and not
-                                                            re.match(r"^[:“\"‘']", tail))):
-            who = back.group(1).strip() or tail
-            cs, ce = trim(text, ss, ss + back.start(), " \t,“”\"‘’'")
-            if text[ss] in "“\"‘'" and (ss, ce) and _quoted_whole(text, ss, ss + back.start()):
-                continue  # a direct quote with its attribution: handled as direct
-            out.append(_stmt(text, cs, ce, who, verb))
-            clause_start = ve
-            continue
+        if _AFTER_QUOTE.search(text[ss:vs]) and not participle:
+            continue  # '"...," said X': the attribution of a direct quote
         cstart = _content_after(text, ve, se, verb, cls)
         if cstart is None:
             continue
         if text[cstart] in "“\"‘'" and any(a == cstart + 1 and b >= se - 3 for a, b in quoted):
             continue  # 'said "....".': a direct quote, not reported speech
         subj = text[clause_start:vs]
-        cont = _CONTINUATION.search(subj)
-        if out and cont and cont.start() <= len(subj) and word_count(subj[:cont.start()]) <= 0:
-            pass
-        if not subj.strip() or not _SUBJECT_HINT.search(subj[-80:]):
+        if out and out[-1]["end"] > vs:
+            split = _split_previous(text, out[-1], vs, participle)
+            if split is None:
+                continue  # a reporting verb nested inside the content ("which it claimed")
+            out[-1]["end"], who = split
+        elif participle:
+            # "..., saying that": the main clause's subject speaks
+            who = out[-1]["cue"].get("speaker_text") if out else clean_speaker(
+                re.split(r"\s+(?:is|are|was|were|has|have|had|will|would)\b|,", text[ss:vs])[0])
+        elif passive_told:
+            who = clean_speaker(re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
+        elif not subj.strip() or not _SUBJECT_HINT.search(subj[-80:]):
             if out and _CONTINUATION.search(text[ss:vs]):
-                subj = ""
+                who = out[-1]["cue"].get("speaker_text")
             else:
                 continue
-        if out and out[-1]["end"] > vs:
-            # a second reporting verb inside the previous content: "said A but warned that B",
-            # "says A, whereas the council says B"
-            prev = out[-1]
-            conj = None
-            for conj in _CONJ.finditer(text, prev["start"], vs):
-                pass
-            if conj is None:
-                continue
-            own = clean_speaker(text[conj.end():vs].strip(" ,"))
-            if own and (len(own.split()) > 8 or not _SUBJECT_HINT.search(own)):
-                continue
-            prev["end"] = trim(text, prev["start"], conj.start(), " ,;")[1]
-            who = own or prev["cue"].get("speaker_text")
+        elif out and _CONTINUATION.search(subj) and not _SUBJECT_HINT.search(
+                _CONTINUATION.sub("", subj)):
+            who = out[-1]["cue"].get("speaker_text")  # "... and said": the same speaker
         else:
             who = clean_speaker(subj)
-            if verb.lower().endswith("ing") and re.search(r",\s*$", subj):
-                # "..., warning that": the main clause's subject speaks
-                who = out[-1]["cue"].get("speaker_text") if out else clean_speaker(
-                    re.split(r"\s+(?:is|are|was|were|has|have|had|will|would)\b", text[ss:vs])[0])
         ce = _content_end(text, cstart, se)
-        if ce - cstart < 2 or word_count(text[cstart:ce]) < 2:
+        if ce - cstart < 2 or word_count(text[cstart:ce]) < (4 if cls == "describe" else 2):
             continue
         out.append(_stmt(text, cstart, ce, who, verb))
         clause_start = ve
     return out
 
 
+def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[int, str | None] | None:
+    """Where a second reporting clause cuts the previous content: (new end, its speaker)."""
+    region = text[prev["start"]:vs]
+    base = prev["start"]
+    prev_who = prev["cue"].get("speaker_text")
+    if participle:  # "said A, adding that B"
+        m = re.search(r",\s*$", region)
+        return trim(text, prev["start"], base + m.start(), " ,;")[1], prev_who
+    m = _RELATIVE.search(region)
+    if m:
+        if prev["cue"].get("verb", "").split()[0].endswith(("demand", "demanded", "demanding",
+                                                             "for", "demands")):
+            # "called for a 12% rise, which they said [..]": the relative is a new statement
+            return trim(text, prev["start"], base + m.start(), " ,;")[1], \
+                clean_speaker(m.group(1)) or prev_who
+        return None
+    cands = []
+    conj = None
+    for conj in _CONJ.finditer(region):
+        pass
+    if conj is not None:
+        own = clean_speaker(region[conj.end():].strip(" ,"))
+        if not own or _valid_subject(own, 8):
+            cands.append((conj.start(), own or prev_who))
+    m = re.search(r",\s+([^,]{1,60})$", region)
+    if m and _valid_subject(m.group(1), 6) and not _PRONOUN_LEAD.match(m.group(1)):
+        cands.append((m.start(), clean_speaker(m.group(1))))
+    if not cands:
+        return None
+    cut, who = max(cands)
+    return trim(text, prev["start"], base + cut, " ,;")[1], who
+
+
 def _quoted_whole(text: str, s: int, e: int) -> bool:
     seg = text[s:e].strip(" ,")
     return len(seg) > 2 and seg[0] in "“\"‘'" and seg[-1] in "”\"’'"
-
-
-def _is_name_like(s: str) -> bool:
-    return bool(re.match(r"^(?:[A-Z][\w’'&.-]*|the|a|an|its|their|his|her|of|for|at|and|in|"
-                         r"[a-z]+\s+(?:at|for|of)\b|spokes\w+|he|she|they|it|we)", s)) and word_count(s) <= 12
 
 
 def _content_end(text: str, cs: int, se: int) -> int:
@@ -189,7 +319,6 @@ def _content_end(text: str, cs: int, se: int) -> int:
     s, e = trim(text, cs, end, " \t")
     while e > s and text[e - 1] in ".;:,":
         e -= 1
-    # a closing quote that belongs to a quoted fragment stays; a lone trailing one does not
     return e
 
 
