@@ -65,6 +65,9 @@ class CompareConfig:
     seed: int = 0
     use_probabilities: bool = True
     examples_per_label: int = 2
+    min_articles: int = 3  # fewer articles: no interval and no test (resampling 1-2 says nothing)
+    n_permutations: int = 2000  # sampled sign flips when a dispute has more than 12 articles
+    max_charts: int = 60  # per-dispute charts only for the largest disputes with enough evidence
 
 
 @dataclass
@@ -109,6 +112,9 @@ _RANGES: dict[str, tuple[float | None, float | None]] = {
     "compare.n_bootstrap": (0, None),
     "compare.confidence": (0.5, 0.999),
     "compare.examples_per_label": (0, None),
+    "compare.min_articles": (1, None),
+    "compare.n_permutations": (1, None),
+    "compare.max_charts": (0, None),
     "batch.workers": (0, None),
     "batch.chunk_size": (1, None),
 }

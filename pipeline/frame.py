@@ -1,9 +1,11 @@
-"""Notebook helpers: predictions as a DataFrame, comparison, and plots in a few lines.
+"""Notebook API: predictions as a DataFrame, the comparison, and plots in a few lines.
 
-    from pipeline import load_predictions, compare, plot_comparison
-    df = load_predictions("out/examples/predictions.jsonl")
-    c = compare(df)
+    from pipeline import load_predictions, compare_sides, plot_comparison
+    df = load_predictions("out/predictions.jsonl")   # or a list of annotated Articles
+    c = compare_sides(df)                             # c.sides, c.gaps, c.monthly, c.timeline, ...
+    plot_comparison(c)                                # net tone by dispute, union vs council
     plot_comparison(c, "northmoor-refuse-workers-2031")
+    plot_timeline(c)                                  # tone by month, all disputes pooled
 """
 from __future__ import annotations
 
@@ -12,35 +14,48 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.compare import Comparison
 from pipeline.schema import Article
 
 
-def load_predictions(source: str | Path | Iterable[Article]) -> pd.DataFrame:
-    """One row per statement with its article's metadata (from a JSONL path or Articles)."""
+def load_predictions(source: str | Path | Iterable[Article], fmt: str | None = None) -> pd.DataFrame:
+    """One row per statement with its article's metadata, from a predictions file or Articles."""
     from pipeline.io import read_articles, statements_frame
 
-    arts = read_articles(source) if isinstance(source, (str, Path)) else source
+    arts = read_articles(source, fmt) if isinstance(source, (str, Path)) else source
     return statements_frame(arts)
 
 
-def plot_comparison(comparison, dispute: str | None = None):
-    """Stance/sentiment shares by side for one dispute (or the net-tone overview); a Figure."""
-    import base64
-    import io
-
-    import matplotlib.image as mpimg
+def _pyplot_figure():
+    """A pyplot figure, so notebooks show it inline even when the call's value is assigned."""
     import matplotlib.pyplot as plt
 
-    from pipeline.report.charts import overview_chart, shares_chart
+    return plt.figure()
+
+
+def plot_comparison(comparison: Comparison, dispute: str | None = None, max_disputes: int = 40):
+    """Stance and sentiment shares by side for one dispute, or (no dispute) net tone of union and
+    council across the largest disputes; a matplotlib Figure."""
+    from pipeline.report.charts import overview_figure, shares_figure
 
     if dispute is None:
-        uri = overview_chart(comparison.sides)
-    else:
-        uri = shares_chart(comparison.sides[comparison.sides["dispute"] == dispute], 0)
-    if uri is None:
-        raise ValueError("nothing to plot: no dispute has enough statements on both sides")
-    img = mpimg.imread(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])), format="png")
-    fig, ax = plt.subplots(figsize=(img.shape[1] / 80, img.shape[0] / 80), dpi=80)
-    ax.imshow(img)
-    ax.axis("off")
+        fig = overview_figure(comparison.sides, max_disputes, fig=_pyplot_figure())
+        if fig is None:
+            raise ValueError("nothing to plot: no dispute has enough statements on both sides")
+        return fig
+    sides = comparison.sides[comparison.sides["dispute"] == dispute]
+    if sides.empty:
+        raise ValueError(f"no statements with a side for dispute {dispute!r}")
+    return shares_figure(sides, comparison.config.min_statements, fig=_pyplot_figure())
+
+
+def plot_timeline(comparison: Comparison, dispute: str | None = None):
+    """Net tone by month and side, for one dispute or all disputes pooled; a matplotlib Figure."""
+    from pipeline.report.charts import tone_figure
+
+    monthly = comparison.timeline if dispute is None else \
+        comparison.monthly[comparison.monthly["dispute"] == dispute]
+    fig = tone_figure(monthly, dispute or "all disputes", fig=_pyplot_figure())
+    if fig is None:
+        raise ValueError("nothing to plot: fewer than two months with dated statements")
     return fig
