@@ -65,5 +65,7 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
             continue
         if out and s < out[-1].end:
             continue
+        if word_count(text[s:e]) >= 4 and any(o.quote == text[s:e] for o in out):
+            continue  # a line duplicated by the page scraper is one statement
         out.append(Statement(quote=text[s:e], start=s, end=e, type=st["type"], cue=st.get("cue")))
     return out

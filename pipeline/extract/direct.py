@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.frames import attribution_after, clean_speaker
+from pipeline.extract.verbs import verb_regex
 from pipeline.text.quotes import QuoteRegion
 from pipeline.text.segment import trim, word_count
 
@@ -30,6 +31,8 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     if n < min_words:
         return None
     ps, pe = r.para
+    if _is_subheading(text, r, content):
+        return None
     before = text[ps:r.open_at]
     after = text[r.close_at + 1:pe] if r.close_at is not None else ""
     b = before.strip()
@@ -57,6 +60,18 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
         return None
     return {"start": s, "end": e, "type": "direct",
             "cue": {"kind": "direct", "speaker_text": speaker} if speaker else {"kind": "direct"}}
+
+
+def _is_subheading(text: str, r: QuoteRegion, content: str) -> bool:
+    """A short unpunctuated line with a quote and no reporting verb ("Strikers: 'We won't
+    back down'", "'Full and final' offer falls short") is a (sub-)headline, unless the text ends
+    there (a cut-off quote)."""
+    ps, pe = r.para
+    if pe >= len(text.rstrip()) or r.close_at is None or word_count(text[ps:pe]) > 20:
+        return False
+    if re.search(r"[.!?…]['’\"”]?\)?$", text[ps:pe]) or _SENT_BREAK.search(content):
+        return False
+    return not (verb_regex().search(text, ps, r.open_at) or verb_regex().search(text, r.close_at + 1, pe))
 
 
 def _subject_before_colon(b: str) -> str | None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import yaml
 
 from pipeline.extract.frames import clean_speaker
-from pipeline.extract.verbs import KNOWLEDGE, verb_class, verb_regex
+from pipeline.extract.verbs import KNOWLEDGE, verb_class, verb_classes, verb_regex
 from pipeline.text.segment import trim, word_count
 
 _BE_BEFORE = re.compile(r"(?:\b(?:was|were|been|be|being|is|are|am)\s+)$", re.IGNORECASE)
@@ -27,14 +27,15 @@ _SKIP_AFTER = re.compile(
     r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|\d{4})|at\s+the\s+time|on\s+(?:twitter|x|facebook|social\s+media)|"
     r"to\s+(?:the\s+)?(?:bbc|press|media|reporters|journalists|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*)|"
-    r"(?:via|through)\s+[A-Z][\w]+|publicly|privately|openly|however|though|now))+", re.IGNORECASE)
+    r"(?:via|through)\s+[A-Z][\w]+|publicly|privately|openly|however|though|now)(?![\w’']))+",
+    re.IGNORECASE)
 _TOLD_OBJECT = re.compile(
     r"^\s*(?:him|her|them|us|me|reporters|journalists|members|staff|councillors|the\s+"
     r"[\w’'-]+(?:\s+[A-Z][\w’'-]+)*|[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*)*)\s*")
 _THAT = re.compile(r"^\s*that\s+(?!(?:was|is|were|would|will|had|has|could|should|might|may|"
                    r"meant|means|seemed|seems|sounds|sounded)\b)", re.IGNORECASE)
 # "told the council's scrutiny commission yesterday that [..]": an object before "that"
-_OBJECT_THAT = re.compile(r"^((?:[^\s;:.“”\"]+,?\s+){1,14}?)that\s+", re.IGNORECASE)
+_OBJECT_THAT = re.compile(r"^\s*((?:[^\s;:.“”\"]+,?\s+){1,14}?)that\s+", re.IGNORECASE)
 _BAD_START = re.compile(r"^(?:to|of|for|in|on|at|by|with|from|into|over|as|and|or|but|so|"
                         r"up|out|off|down|nothing|no\s+more|goodbye|sorry|hello|thanks|"
                         r"thank|it\s+all|everything|something|anything|otherwise|"
@@ -62,11 +63,15 @@ _AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|c
 # an -ed verb with an object or infinitive after it: "voted to", "marked a", "reached an"
 _ED_VERB = re.compile(r"\b[a-z]\w+ed\s+(?:a|an|the|to|that|it|they|them|their|its|by|on|up|out|"
                       r"his|her|our)\b")
+_LOWER_ED = re.compile(r"\b(?!(?:elected|appointed|retired|unnamed|united|based|qualified|"
+                       r"experienced|dedicated|related|need|speed|feed|seed|greed|indeed|breed|hundred|"
+                       r"shed)\b)[a-z]{2,}ed\b")
 _CONJ_LEAD = re.compile(r"^(?:as|while|which|who|whom|that|when|if|because|although|though|and|"
                         r"but|so|where|whether|after|before|with|for|to|in|on|at|by|of|from|"
                         r"since|until|unless|than|then|once)\b", re.IGNORECASE)
 _TRAIL_VERBS = (r"said|says|added|adds|claimed|claims|argued|argues|warned|warns|insisted|insists|"
-                r"explained|confirmed|stated|believes|believe|wrote|maintained|maintains|"
+                r"explained|confirmed|stated|believes|believe|wrote|maintained|maintains|say|add|argue|"
+                r"claim|warn|insist|explain|"
                 r"told\s+[^,.;:“”\"]{1,40}?")
 _TRAIL_AFTER = (r"(?P<adv>(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:week|month|year)|"
                 r"on\s+\w+day|in\s+a\s+statement|at\s+the\s+time|previously|earlier|recently))*"
@@ -100,10 +105,33 @@ def _not_source() -> re.Pattern:
     return re.compile(rf"\b(?:{heads})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _nominal_any() -> re.Pattern:
+    nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
+    return re.compile(rf"\b(?:its|their|his|her|our)\s+(?:{nouns})s?\s+"
+                      rf"(?:[^\s,.;:]+\s+){{0,3}}?that\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _continuation() -> re.Pattern:
+    """The journalist's own continuation after reported content (', as workers began ..')."""
+    words = "|".join(map(re.escape, _cues()["journalist_continuations"]))
+    return re.compile(rf",\s+(?:{words})\s", re.IGNORECASE)
+
+
 def _looks_clause(s: str) -> bool:
     """A finite clause starts here (not a bare noun phrase): an auxiliary or an -ed verb soon."""
     head = " ".join(s.split()[:8])
     return bool(_AUX.search(head) or re.search(r"\s[a-z]\w+ed\b", " ".join(s.split()[:6])))
+
+
+def _is_clause(s: str) -> bool:
+    """Content with a finite verb somewhere, not a name with its apposition."""
+    return bool(_AUX.search(s) or _LOWER_ED.search(s) or re.search(r"\b[a-z]{2,}s\s+(?:a|an|the|to|"
+                                                                   r"that|it|on|in|up|out)\b", s)
+                or re.search(r"\b(?:says?|gave|got|took|went|made|began|rose|fell|left|lost|won|"
+                             r"paid|met|kept|put|cut|set|told|felt|came|ran|saw|knew|thought|"
+                             r"brought|bought|sought|spent|sent|held|stood|struck)\b", s))
 
 
 def _valid_subject(who: str, max_words: int = 10) -> bool:
@@ -184,7 +212,9 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
             who = m.group("who").strip()
             cs, ce = trim(text, ss, ss + m.start(), " \t,")
             content = text[cs:ce]
-            if word_count(content) < 3 or not _valid_subject(who, limit):
+            if word_count(content) < 3 or not _valid_subject(who, limit) or not _is_clause(content):
+                continue
+            if pat is _INVERT and _LOWER_ED.search(who):
                 continue
             if pat is _INVERT and "," in who and not re.match(r"^[^,]+,\s+[^,]+$", who):
                 continue
@@ -196,6 +226,16 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
                 continue
             return _stmt(text, cs, ce, who, m.group("verb")), ss + m.end()
     return None
+
+
+def _cue_matches(text: str, start: int, se: int, in_quote) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, class) of reporting verbs and nominal cues ("their warning that")."""
+    verbs = [(m.start(), m.end(), m.group(0), verb_class(m.group(0)))
+             for m in verb_regex().finditer(text, start, se) if not in_quote(m.start())]
+    nominal = [(m.start(), m.end(), m.group(0), "nominal")
+               for m in _nominal_any().finditer(text, start, se) if not in_quote(m.start())
+               and not any(0 <= m.start() - v[1] <= 2 for v in verbs)]
+    return sorted(verbs + nominal)
 
 
 def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, int]]) -> list[dict]:
@@ -222,11 +262,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             out.append(tr[0])
             clause_start = tr[1]
 
-    matches = [vm for vm in verb_regex().finditer(text, clause_start, se) if not in_quote(vm.start())]
-    for vm in matches:
-        vs, ve = vm.start(), vm.end()
-        verb = vm.group(0)
-        cls = verb_class(verb)
+    for vs, ve, verb, cls in _cue_matches(text, clause_start, se, in_quote):
         left = text[clause_start:vs]
         lw = verb.lower().split()[0]
         if lw in ("understands", "understand") and _OUTLET.search(left):
@@ -234,18 +270,24 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
-        if ((_BE_BEFORE.search(left) and not progressive and not passive_told)
-                or _BAD_BEFORE.search(left)):
+        if cls != "nominal" and ((_BE_BEFORE.search(left) and not progressive and not passive_told)
+                                 or _BAD_BEFORE.search(left)):
             continue
         if _AFTER_QUOTE.search(text[ss:vs]) and not participle:
             continue  # '"...," said X': the attribution of a direct quote
-        cstart = _content_after(text, ve, se, verb, cls)
-        if cstart is None:
+        cstart = ve if cls == "nominal" else _content_after(text, ve, se, verb, cls)
+        nested = bool(out) and out[-1]["end"] > vs
+        if cstart is None or text[cstart] in "“\"‘'" and any(
+                a == cstart + 1 and b >= se - 3 for a, b in quoted):
+            # no reported content here ('adding: "..."'), but a participle or a direct quote's
+            # own attribution still ends the previous content
+            if nested and (participle or re.match(r"\s*:?\s*[“\"‘']", text[ve:se])):
+                split = _split_previous(text, out[-1], vs, participle)
+                if split is not None:
+                    out[-1]["end"] = split[0]
             continue
-        if text[cstart] in "“\"‘'" and any(a == cstart + 1 and b >= se - 3 for a, b in quoted):
-            continue  # 'said "....".': a direct quote, not reported speech
         subj = text[clause_start:vs]
-        if out and out[-1]["end"] > vs:
+        if nested:
             split = _split_previous(text, out[-1], vs, participle)
             if split is None:
                 continue  # a reporting verb nested inside the content ("which it claimed")
@@ -265,8 +307,13 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                 _CONTINUATION.sub("", subj)):
             who = out[-1]["cue"].get("speaker_text")  # "... and said": the same speaker
         else:
-            who = clean_speaker(subj)
+            who = clean_speaker(re.sub(r"\s+[a-z]+ed\s*$", "", subj) if cls == "nominal" else subj)
         ce = _content_end(text, cstart, se)
+        if re.search(r",\s*(?:which|who)\s+(?:\w+\s+)?$", subj):
+            # "Unite, which says [it represents 80%], is taking action": the relative clause ends
+            comma = text.find(",", cstart, ce)
+            if comma > 0:
+                ce = trim(text, cstart, comma)[1]
         if ce - cstart < 2 or word_count(text[cstart:ce]) < (4 if cls == "describe" else 2):
             continue
         out.append(_stmt(text, cstart, ce, who, verb))
@@ -282,10 +329,12 @@ def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[i
     if participle:  # "said A, adding that B"
         m = re.search(r",\s*$", region)
         return trim(text, prev["start"], base + m.start(), " ,;")[1], prev_who
+    if re.search(r",\s*as\s+[^,]{1,40}$", region) and text[vs:vs + 30].split(",")[0].strip() \
+            in ("", *verb_classes()):
+        return None  # "[their job is not, as bosses argue, just ..]": a parenthetical
     m = _RELATIVE.search(region)
     if m:
-        if prev["cue"].get("verb", "").split()[0].endswith(("demand", "demanded", "demanding",
-                                                             "for", "demands")):
+        if verb_class(prev["cue"].get("verb", "")) == "demand":
             # "called for a 12% rise, which they said [..]": the relative is a new statement
             return trim(text, prev["start"], base + m.start(), " ,;")[1], \
                 clean_speaker(m.group(1)) or prev_who
@@ -314,8 +363,11 @@ def _quoted_whole(text: str, s: int, e: int) -> bool:
 
 def _content_end(text: str, cs: int, se: int) -> int:
     seg = text[cs:se]
-    m = re.search(r",?\s+according to\b", seg)
-    end = cs + m.start() if m else se
+    end = se
+    for m in (re.search(r",?\s+according to\b", seg), re.search(r":\s*[“\"‘']", seg),
+              _continuation().search(seg)):
+        if m:
+            end = min(end, cs + m.start())
     s, e = trim(text, cs, end, " \t")
     while e > s and text[e - 1] in ".;:,":
         e -= 1

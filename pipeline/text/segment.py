@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before whitespace and
 # an uppercase letter, digit or opening quote.
-_SENT_END = re.compile(r"""(?<=[.!?])["”’']?(?=\s+["“‘'(]?[A-Z0-9£])""")
+# Scraped pages also glue sentences together ('unions."Local', 'employees”.However'): a period
+# after a lowercase word or closing quote directly followed by a capitalised word ends one too.
+_SENT_END = re.compile(r"""(?<=[.!?])["”’']?(?=\s+["“‘'(]?[A-Z0-9£])|(?<=[a-z”"’)][.!?])(?=["“]?[A-Z][a-z])""")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
