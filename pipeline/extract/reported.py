@@ -26,8 +26,8 @@ _SKIP_AFTER = re.compile(
     r"(?:statement|letter|report|email|post|tweet|interview|response)(?:\s+(?:to|on)\s+[^,]{1,40})?|"
     r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|\d{4})|at\s+the\s+time|on\s+(?:twitter|x|facebook|social\s+media)|"
-    r"to\s+(?:the\s+)?(?:bbc|press|media|reporters|journalists|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*)|"
-    r"(?:via|through)\s+[A-Z][\w]+|publicly|privately|openly|however|though|now)(?![\w’']))+",
+    r"to\s+(?:the\s+)?(?:bbc|press|media|reporters|journalists|(?-i:[A-Z][\w’']+(?:\s+[A-Z][\w’']+)*))|"
+    r"(?:via|through)\s+(?-i:[A-Z][\w]+)|\([^()]{0,40}\)|publicly|privately|openly|however|though|now)(?![\w’']))+",
     re.IGNORECASE)
 _TOLD_OBJECT = re.compile(
     r"^\s*(?:him|her|them|us|me|reporters|journalists|members|staff|councillors|the\s+"
@@ -63,6 +63,8 @@ _AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|c
 # an -ed verb with an object or infinitive after it: "voted to", "marked a", "reached an"
 _ED_VERB = re.compile(r"\b[a-z]\w+ed\s+(?:a|an|the|to|that|it|they|them|their|its|by|on|up|out|"
                       r"his|her|our)\b")
+_AUX_LEAD = re.compile(r"^(?:(?:has|have|had|is|are|was|were|will|would|also|then|now|later|"
+                       r"again|repeatedly)\s+)+", re.IGNORECASE)
 _LOWER_ED = re.compile(r"\b(?!(?:elected|appointed|retired|unnamed|united|based|qualified|"
                        r"experienced|dedicated|related|need|speed|feed|seed|greed|indeed|breed|hundred|"
                        r"shed)\b)[a-z]{2,}ed\b")
@@ -116,13 +118,14 @@ def _nominal_any() -> re.Pattern:
 def _continuation() -> re.Pattern:
     """The journalist's own continuation after reported content (', as workers began ..')."""
     words = "|".join(map(re.escape, _cues()["journalist_continuations"]))
-    return re.compile(rf",\s+(?:{words})\s", re.IGNORECASE)
+    fixed = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["as_phrases"])
+    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b)", re.IGNORECASE)
 
 
 def _looks_clause(s: str) -> bool:
     """A finite clause starts here (not a bare noun phrase): an auxiliary or an -ed verb soon."""
-    head = " ".join(s.split()[:8])
-    return bool(_AUX.search(head) or re.search(r"\s[a-z]\w+ed\b", " ".join(s.split()[:6])))
+    # the verb follows a subject: "plans to axe jobs" (a noun object) is no clause
+    return _is_clause(" " + " ".join(s.split()[1:8]))
 
 
 def _is_clause(s: str) -> bool:
@@ -212,8 +215,10 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
             who = m.group("who").strip()
             cs, ce = trim(text, ss, ss + m.start(), " \t,")
             content = text[cs:ce]
-            if word_count(content) < 3 or not _valid_subject(who, limit) or not _is_clause(content):
+            if word_count(content) < 3 or not _valid_subject(who, limit):
                 continue
+            if pat is _INVERT and not (_is_clause(content) or word_count(content) >= 8):
+                continue  # "Jo Bloggs, a branch officer, said ..": a subject and its apposition
             if pat is _INVERT and _LOWER_ED.search(who):
                 continue
             if pat is _INVERT and "," in who and not re.match(r"^[^,]+,\s+[^,]+$", who):
@@ -314,6 +319,9 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             comma = text.find(",", cstart, ce)
             if comma > 0:
                 ce = trim(text, cstart, comma)[1]
+        if lw in ("told", "tell", "tells") and re.match(r"\s*:\s*[“\"‘']", text[ce:ce + 3]) and \
+                not _looks_clause(text[cstart:ce]):
+            continue  # "told striking staff: '...'": the object of a direct quote's intro
         if ce - cstart < 2 or word_count(text[cstart:ce]) < (4 if cls == "describe" else 2):
             continue
         out.append(_stmt(text, cstart, ce, who, verb))
@@ -344,7 +352,7 @@ def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[i
     for conj in _CONJ.finditer(region):
         pass
     if conj is not None:
-        own = clean_speaker(region[conj.end():].strip(" ,"))
+        own = clean_speaker(_AUX_LEAD.sub("", region[conj.end():].strip(" ,")))
         if not own or _valid_subject(own, 8):
             cands.append((conj.start(), own or prev_who))
     m = re.search(r",\s+([^,]{1,60})$", region)
