@@ -46,7 +46,7 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     elif b.endswith(":"):
         direct = True
         speaker = _subject_before_colon(b)
-    elif _INTRO_VERB.search(b) and (b.endswith(",") or n >= 4):
+    elif (_INTRO_VERB.search(b) or b.endswith(",") and _verb_near_end(b)) and (b.endswith(",") or n >= 4):
         direct = True
         speaker = _subject_before_verb(b)
     elif _SENT_BREAK.search(b) and content[:1].isupper() and n >= 4:
@@ -60,6 +60,14 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
         return None
     return {"start": s, "end": e, "type": "direct",
             "cue": {"kind": "direct", "speaker_text": speaker} if speaker else {"kind": "direct"}}
+
+
+def _verb_near_end(b: str) -> bool:
+    """A reporting verb closes the text before a quote ("Jo Bloggs noted, '..'")."""
+    last = None
+    for last in verb_regex().finditer(b, max(0, len(b) - 60)):
+        pass
+    return last is not None and word_count(b[last.end():]) <= 3 and not re.search(r"[.!?]", b[last.end():])
 
 
 def _is_subheading(text: str, r: QuoteRegion, content: str) -> bool:
@@ -93,4 +101,5 @@ def _subject_before_verb(b: str) -> str | None:
                   r"adding)\b", b, re.IGNORECASE)
     if m and m.group(1).strip():
         return clean_speaker(m.group(1)) or None
-    return None
+    v = next(verb_regex().finditer(b), None)
+    return (clean_speaker(b[:v.start()]) or None) if v and v.start() > 0 else None

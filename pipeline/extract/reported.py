@@ -17,7 +17,7 @@ _BAD_BEFORE = re.compile(r"(?:\b(?:to|not|never|the|a|an|of|this|these|those|its
                          r"our|your|my|widely|reportedly|allegedly|so-called|what|reject|rejected|"
                          r"rejecting|rejects|dismiss|dismissed|dismissing|deny|denied|denies|"
                          r"denying|investigate|investigated|investigating|examine|examined|"
-                         r"please)\s*)$", re.IGNORECASE)
+                         r"please)\s*|\w[’']s\s+)$", re.IGNORECASE)  # "Unison's requests": a noun
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:,|today|yesterday|tonight|also|previously|repeatedly|earlier|later|again|"
     r"recently|(?:last|this|next)\s+(?:week|month|year|night|morning|afternoon|evening|weekend|"
@@ -124,8 +124,8 @@ def _continuation() -> re.Pattern:
 
 def _looks_clause(s: str) -> bool:
     """A finite clause starts here (not a bare noun phrase): an auxiliary or an -ed verb soon."""
-    # the verb follows a subject: "plans to axe jobs" (a noun object) is no clause
-    return _is_clause(" " + " ".join(s.split()[1:8]))
+    # the verb follows a subject ("plans to axe jobs" is a noun object), before any comma
+    return _is_clause(" " + " ".join(s.split(",")[0].split()[1:8]))
 
 
 def _is_clause(s: str) -> bool:
@@ -153,6 +153,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     """Where the reported content starts after a verb ending at ``pos`` (None: no content)."""
     rest = text[pos:send]
     if cls in ("accuse", "urge", "demand", "describe"):
+        if verb.lower().startswith("ask") and not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest):
+            return None  # "asked [Y to ..]" only: "asked members whether" is a question
         m = re.match(r"^\s*", rest)
         return pos + m.end() if rest.strip() else None
     i = 0
@@ -161,7 +163,9 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         i = m.end()
     if cls == "vow":
         m = re.match(r"\s*(?:to|that)\s+", rest[i:])
-        return pos + i + m.end() if m else None
+        if m:
+            return pos + i + m.end()
+        return pos + i if _looks_clause(rest[i:]) else None  # "vowed the strike would go on"
     lw = verb.lower()
     if lw.startswith("told") or lw.startswith("tell"):
         m = _TOLD_OBJECT.match(rest[i:])
@@ -197,8 +201,10 @@ def _starts_direct(rest: str) -> bool:
     r = rest.lstrip(": ")
     if not r or r[0] not in "“\"‘'":
         return False
-    close = {"“": "”", '"': '"', "‘": "’", "'": "'"}[r[0]]
-    j = r.find(close, 1)
+    closers = "”\"" if r[0] in "“\"" else "’'"
+    # a single closer is not an apostrophe: no letter follows it ("members' pay" is no closer)
+    m = re.compile(rf"[{closers}](?![\w])").search(r, 1)
+    j = m.start() if m else -1
     return j < 0 or not r[j + 1:].strip(" .,!?;…") or j > len(r) * 0.7
 
 
@@ -382,8 +388,14 @@ def _content_end(text: str, cs: int, se: int) -> int:
     return e
 
 
+_DATE_PREFIX = re.compile(r"date\s+\d{4}-\d\d-\d\d\s+")
+
+
 def _stmt(text: str, s: int, e: int, who: str | None, verb: str) -> dict:
     s, e = trim(text, s, e, " \t,")
+    m = _DATE_PREFIX.match(text, s, e)  # scraped pages open with "date 2020-07-06 "
+    if m:
+        s = m.end()
     return {"start": s, "end": e, "type": "indirect",
             "cue": {"kind": "reported", "verb": re.sub(r"\s+", " ", verb.lower()),
                     "speaker_text": clean_speaker(who) if who else None}}
