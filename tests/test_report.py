@@ -34,7 +34,8 @@ def test_report_writes_every_file(tmp_path, examples_dir):
     assert len(comp) == 6 and set(comp["side"]) == {"union", "council", "other"}
     assert {"stance_support_hard", "stance_support_soft", "gap", "gap_lo", "gap_hi", "gap_p_value"} <= set(comp)
     table = pd.read_parquet(paths["statements_parquet"])
-    assert len(table) == len(pd.read_csv(paths["statements_csv"])) == 31
+    n_gold = sum(len(a.statements) for a in read_articles(examples_dir / "gold.jsonl"))
+    assert len(table) == len(pd.read_csv(paths["statements_csv"])) == n_gold
     assert EVIL_QUOTE in set(table["quote"])  # tables keep the text as it was
     summary = paths["summary_md"].read_text()
     assert summary.count("| northmoor-refuse-workers-2031 |") == 1
@@ -55,8 +56,8 @@ def test_report_html_is_escaped_and_self_contained(tmp_path, examples_dir):
 
 
 def test_thin_evidence_is_shown_as_insufficient_not_as_a_share(tmp_path, examples_dir):
-    html = _report(tmp_path, examples_dir, "compare.min_statements=5")["report_html"].read_text()
-    # eastwick: 4 council statements, northmoor: 1 'other' statement
+    html = _report(tmp_path, examples_dir, "compare.min_statements=11")["report_html"].read_text()
+    # eastwick: 10 council statements (northmoor council has 16)
     section = html.split('id="d-eastwick-childrens-social-workers-2032"')[1].split("</section>")[0]
     council = section.split('<td class="council">council</td>')[1].split("</tr>")[0]
     assert "insufficient evidence" in council and "%" not in council

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,20 +36,6 @@ def _article_from_record(rec: Any, n: int) -> Article:
     return art
 
 
-_ID_FIELD = re.compile(rb'^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
-
-
-def _salvage_id(raw: bytes) -> str | None:
-    """The id of a broken JSON line when it opens the record, so the id still reaches the output."""
-    m = _ID_FIELD.match(raw)
-    if not m:
-        return None
-    try:
-        return json.loads(b'"' + m.group(1) + b'"')
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-
-
 def read_jsonl(path: Path) -> Iterator[Article]:
     with open(path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
@@ -60,7 +45,7 @@ def read_jsonl(path: Path) -> Iterator[Article]:
                 rec = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 what = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not valid JSON"
-                yield Article(id=_salvage_id(raw) or f"line-{n}", text="", status=STATUS_ERROR,
+                yield Article(id=f"line-{n}", text="", status=STATUS_ERROR,
                               error=f"line {n}: {what} ({exc})")
                 continue
             if not isinstance(rec, dict):
