@@ -79,7 +79,7 @@ _TRAIL_AFTER = (r"(?P<adv>(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:we
                 r"on\s+\w+day|in\s+a\s+statement|at\s+the\s+time|previously|earlier|recently))*"
                 r"(?:\s*\([^()]{0,40}\))?)\s*(?=[.!?…]*\s*$|,\s*(?:as|while|adding|saying|and|but|"
                 r"after|with|amid|because|although|though|when|who|which)\b)")
-_TRAIL = re.compile(r",\s+(?P<who>[^,;:“”\"‘]{1,80}?(?:,\s+[^,;:“”\"‘]{1,60}?)?)"
+_TRAIL = re.compile(r",\s+(?P<who>[^,;:“”\"‘]{1,80}?(?:,\s+[^,;:“”\"‘]{1,60}?)?),?"
                     r"(?:\s+(?:has|have|had))?\s+(?P<verb>" + _TRAIL_VERBS + ")" + _TRAIL_AFTER,
                     re.IGNORECASE)
 _INVERT = re.compile(r",\s+(?P<verb>said|says|added|adds|argued|argues|warned|warns|claimed|claims|"
@@ -122,10 +122,14 @@ def _continuation() -> re.Pattern:
     return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b)", re.IGNORECASE)
 
 
+# "UNISON - the union that represents social workers - said": an aside inside a phrase
+_PARENTHETICAL = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—](?=\s|$)|,\s*(?:which|who|whose|where)\s[^,]*(?:,|$)")
+
+
 def _looks_clause(s: str) -> bool:
     """A finite clause starts here (not a bare noun phrase): an auxiliary or an -ed verb soon."""
     # the verb follows a subject ("plans to axe jobs" is a noun object), before any comma
-    return _is_clause(" " + " ".join(s.split(",")[0].split()[1:8]))
+    return _is_clause(" " + " ".join(_PARENTHETICAL.sub(" ", s).split()[1:8]))
 
 
 def _is_clause(s: str) -> bool:
@@ -139,7 +143,7 @@ def _is_clause(s: str) -> bool:
 
 def _valid_subject(who: str, max_words: int = 10) -> bool:
     """A phrase that can be a speaker: a short noun phrase, no clause, no conjunction lead."""
-    w = who.strip(" ,")
+    w = _PARENTHETICAL.sub(" ", who).strip(" ,")
     if not w or word_count(w) > max_words or _CONJ_LEAD.match(w):
         return False
     if _PRONOUN.match(w):
@@ -152,7 +156,7 @@ def _valid_subject(who: str, max_words: int = 10) -> bool:
 def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int | None:
     """Where the reported content starts after a verb ending at ``pos`` (None: no content)."""
     rest = text[pos:send]
-    if cls in ("accuse", "urge", "demand", "describe"):
+    if cls in ("accuse", "urge", "demand", "describe", "label"):
         if verb.lower().startswith("ask") and not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest):
             return None  # "asked [Y to ..]" only: "asked members whether" is a question
         m = re.match(r"^\s*", rest)
@@ -191,7 +195,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         return None
     if not after_that and _BAD_START.match(rest[i:]):
         return None
-    if cls == "clause" and not after_that and not _looks_clause(rest[i:]):
+    relative = bool(re.search(r"\b(?:which|who|that)\s+(?:\w+\s+){0,3}$", text[max(0, pos - 60):pos - len(verb)]))
+    if cls == "clause" and not after_that and not relative and not _looks_clause(rest[i:]):
         return None  # "announced strike dates": a bare noun object is no statement
     return pos + i
 
@@ -235,6 +240,7 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
                 continue  # the attribution of a direct quote
             if re.search(r"[”\"’']$", content) and content[:1] in "“\"‘'":
                 continue
+            who = re.sub(r"\s+", " ", _PARENTHETICAL.sub(" ", who)).strip(" ,")
             return _stmt(text, cs, ce, who, m.group("verb")), ss + m.end()
     return None
 
@@ -328,6 +334,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if lw in ("told", "tell", "tells") and re.match(r"\s*:\s*[“\"‘']", text[ce:ce + 3]) and \
                 not _looks_clause(text[cstart:ce]):
             continue  # "told striking staff: '...'": the object of a direct quote's intro
+        if cls == "label" and not re.search(r"[“\"‘']", text[cstart:ce]):
+            continue  # "called X 'Y'" only with the quoted label
         if ce - cstart < 2 or word_count(text[cstart:ce]) < (4 if cls == "describe" else 2):
             continue
         out.append(_stmt(text, cstart, ce, who, verb))
