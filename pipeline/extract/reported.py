@@ -119,7 +119,10 @@ def _continuation() -> re.Pattern:
     """The journalist's own continuation after reported content (', as workers began ..')."""
     words = "|".join(map(re.escape, _cues()["journalist_continuations"]))
     fixed = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["as_phrases"])
-    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b)", re.IGNORECASE)
+    # ", as bosses argue," is an aside inside the content, not a continuation
+    aside = r"(?![^,.]{1,40}\b(?:argue|argues|say|says|said|claim|claims|claimed|put\s+it)\s*,)"
+    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b){aside}",
+                      re.IGNORECASE)
 
 
 # "UNISON - the union that represents social workers - said": an aside inside a phrase
@@ -312,7 +315,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         elif participle:
             # "..., saying that": the main clause's subject speaks
             who = out[-1]["cue"].get("speaker_text") if out else clean_speaker(
-                re.split(r"\s+(?:is|are|was|were|has|have|had|will|would)\b|,", text[ss:vs])[0])
+                re.split(r"\s+(?:is|are|was|were|has|have|had|will|would|[a-z]{2,}ed)\b",
+                         text[ss:vs])[0])
         elif passive_told:
             who = clean_speaker(re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
         elif not subj.strip() or not _SUBJECT_HINT.search(subj[-80:]):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 # an uppercase letter, digit or opening quote.
 # Scraped pages also glue sentences together ('unions."Local', 'employees”.However'): a period
 # after a lowercase word or closing quote directly followed by a capitalised word ends one too.
-_SENT_END = re.compile(r"""(?<=[.!?])["”’']?(?=\s+["“‘'(]?[A-Z0-9£])|(?<=[a-z”"’)][.!?])(?=["“]?[A-Z][a-z])""")
+_SENT_END = re.compile(r"""(?<=[.!?])["”’']?(?=\s+["“‘'(]?[A-Z0-9£])|(?<=[a-z”"’)%0-9][.!?])(?=["“]?[A-Z][a-z])""")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,151 @@
+"""Reported-speech constructions beyond the basic frames, on fictional sentences."""
+import pytest
+
+from pipeline.extract import extract_statements
+from pipeline.text.segment import sentences
+
+
+def spans(text):
+    sts = extract_statements(text)
+    for s in sts:
+        assert text[s.start:s.end] == s.quote
+    return [(s.quote, s.type) for s in sts]
+
+
+def test_trailing_attribution_with_apposition_and_date():
+    text = ("Porters at Fernley will strike over a 1% offer, Unite, the porters' union, said today "
+            "(Monday 3 May).")
+    (st,) = extract_statements(text)
+    assert st.quote == "Porters at Fernley will strike over a 1% offer"
+    assert st.cue["speaker_text"] == "Unite, the porters' union"
+
+
+def test_trailing_attribution_with_dashed_aside():
+    text = "Staff will walk out on Friday, Unison - the union that represents them - said today."
+    (st,) = extract_statements(text)
+    assert st.quote == "Staff will walk out on Friday" and st.cue["speaker_text"] == "Unison"
+
+
+def test_name_with_apposition_is_a_subject_not_content():
+    text = "Jo Brand, Unite regional officer, said the union's claim also reflected pay freezes."
+    assert spans(text) == [("the union's claim also reflected pay freezes", "indirect")]
+
+
+def test_participle_adds_a_second_statement_and_cuts_the_first():
+    text = "The council said the offer was generous, adding that reserves were nearly spent."
+    assert spans(text) == [("the offer was generous", "indirect"),
+                           ("reserves were nearly spent", "indirect")]
+
+
+def test_participle_after_an_action_takes_the_main_subject():
+    text = "At the meeting, the council offered concessions, saying it would end the ring-fencing."
+    (st,) = extract_statements(text)
+    assert st.quote == "it would end the ring-fencing" and st.cue["speaker_text"] == "the council"
+
+
+def test_relative_attribution_ends_at_the_relative_clause():
+    text = ("Members of Unite, which says it represents most of the crews, are striking because "
+            "Fernley Waste only recognises another union.")
+    assert spans(text) == [("it represents most of the crews", "indirect")]
+
+
+def test_relative_inside_reported_content_stays_nested():
+    text = "Unison said it wanted to discuss the review, which it claimed could cut pay by £2,000."
+    assert spans(text) == [("it wanted to discuss the review, which it claimed could cut pay by £2,000",
+                            "indirect")]
+
+
+def test_relative_after_a_demand_is_its_own_statement():
+    text = "The unions called for a 9% rise, which they said matched inflation."
+    assert spans(text) == [("a 9% rise", "indirect"), ("matched inflation", "indirect")]
+
+
+def test_journalist_continuation_is_left_out():
+    text = ("The union warned councils that they face strikes if they cut jobs, as a standoff in "
+            "Fernley enters its third month.")
+    assert spans(text) == [("they face strikes if they cut jobs", "indirect")]
+    kept = "Unite said it went to the council with two offers, as well as local ones."
+    assert spans(kept) == [("it went to the council with two offers, as well as local ones", "indirect")]
+
+
+def test_object_before_that_is_skipped():
+    text = ("The director told the council's scrutiny committee yesterday that there is an appetite "
+            "for voluntary redundancy.")
+    assert spans(text) == [("there is an appetite for voluntary redundancy", "indirect")]
+
+
+def test_nominal_position_and_warning():
+    text = ("While it maintained its position that it cannot pay the top-up, Fernley Council said "
+            "it was working on a solution.")
+    assert spans(text) == [("it cannot pay the top-up", "indirect"),
+                           ("it was working on a solution", "indirect")]
+    assert spans("Employers repeated their warning last month that the offer was final.") == [
+        ("the offer was final", "indirect")]
+
+
+def test_bare_noun_objects_are_not_statements():
+    assert spans("Trade union leaders announced the first wave of strikes after the vote.") == []
+    assert spans("The unions have claimed a 12% rise for next year.") == []
+    assert spans("Unison announced that the strike would go ahead.") == [
+        ("the strike would go ahead", "indirect")]
+
+
+def test_vow_describe_criticise_and_called_label():
+    assert spans("Care workers have vowed to carry on striking until the cuts are reversed.") == [
+        ("carry on striking until the cuts are reversed", "indirect")]
+    assert spans('Councillor Lee described the walkout as "a political stunt" on Monday.')[0] == (
+        'the walkout as "a political stunt" on Monday', "mixed")
+    assert spans("The cabinet member criticised the union for running a political campaign.") == [
+        ("the union for running a political campaign", "indirect")]
+    assert spans("The leader called the strike “an act of sabotage”.") == [
+        ("the strike “an act of sabotage”", "mixed")]
+    assert spans("The union called a meeting for Tuesday.") == []
+
+
+def test_passive_told_and_asked_to_only():
+    assert spans("The reporter was told there was a high turnover of staff.") == [
+        ("there was a high turnover of staff", "indirect")]
+    assert spans("The union asked members whether they would strike.") == []
+    assert spans("The union asked the council to reopen talks.") == [
+        ("the council to reopen talks", "indirect")]
+
+
+def test_according_to_a_measure_is_no_source():
+    assert spans("Pay has fallen since 2010 according to the consumer prices index measure.") == []
+
+
+def test_direct_quote_after_intro_ends_reported_content():
+    text = 'Finance director Ian Vale said the council cannot make a local award: "We know staff are struggling."'
+    assert spans(text) == [("the council cannot make a local award", "indirect"),
+                           ("We know staff are struggling.", "direct")]
+
+
+def test_inverted_quote_attribution_is_not_reported_content():
+    text = '"This cannot continue," said union secretaries Mo Khan and Ana Diaz.'
+    assert spans(text) == [("This cannot continue,", "direct")]
+
+
+def test_parenthetical_as_clause_stays_inside():
+    text = "Strikers explained that their job is not, as bosses argue, just about paperwork."
+    assert spans(text) == [("their job is not, as bosses argue, just about paperwork", "indirect")]
+
+
+def test_possessive_noun_is_not_a_verb():
+    assert spans("The council ignored Unison's requests for talks over the winter.") == []
+
+
+def test_scraped_date_prefix_and_duplicated_caption():
+    text = ("date 2024-01-05 Fernley porters vowed to keep up the fight over rotas.\n"
+            "Fernley Council says 40 staff will see pay rises next year.\n"
+            "Fernley Council says 40 staff will see pay rises next year.")
+    assert spans(text) == [("keep up the fight over rotas", "indirect"),
+                           ("40 staff will see pay rises next year", "indirect")]
+
+
+@pytest.mark.parametrize("text, n", [
+    ('It said the talks were over."Staff deserve better," she said.', 2),
+    ("It rose 3%.However, staff said no.", 2),
+    ("Mr. Smith arrived. He left.", 3),
+])
+def test_sentences_split_glued_text(text, n):
+    assert len(sentences(text, 0, len(text))) == n
