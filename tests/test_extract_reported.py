@@ -149,3 +149,21 @@ def test_scraped_date_prefix_and_duplicated_caption():
 ])
 def test_sentences_split_glued_text(text, n):
     assert len(sentences(text, 0, len(text))) == n
+
+
+def test_participle_after_a_quote_attribution_cut_off_by_the_text_end():
+    # regression: an attribution after a closing quote, then a participle, then the cut
+    text = ("Staff met the council on Monday.\n“We want the council to begin settling claims by the "
+            "end of this year,” they said, adding that aims to")
+    got = spans(text)
+    assert got[0] == ("We want the council to begin settling claims by the end of this year,", "direct")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We want a deal by the end of the year,” they said, adding that talks would resume soon.", "they"),
+    ("“We want a deal,” said Jo Bloggs, adding that talks would resume soon.", "Jo Bloggs"),
+])
+def test_participle_after_a_quote_attribution_takes_that_speaker(text, speaker):
+    got = extract_statements(text)
+    assert [s.quote for s in got][1:] == ["talks would resume soon"]
+    assert got[1].cue["speaker_text"] == speaker

@@ -56,7 +56,10 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
         if cfg.indirect:
             quoted = [(r.start, r.end) for r in para_regions]
             for ss, se in sentences(text, ps, pe):
-                reported += reported_in_sentence(text, ss, se, quoted)
+                try:
+                    reported += reported_in_sentence(text, ss, se, quoted)
+                except Exception:  # one odd sentence must not cost the article its statements
+                    log.exception("reported speech failed on characters %d-%d", ss, se)
     found = _resolve(direct, reported, regions, text)
     out = []
     for st in found:

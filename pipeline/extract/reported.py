@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipeline.extract.frames import clean_speaker
+from pipeline.extract.frames import attribution_after, clean_speaker
 from pipeline.extract.verbs import KNOWLEDGE, verb_class, verb_classes, verb_regex
 from pipeline.text.segment import trim, word_count
 
@@ -186,6 +186,7 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         m = _OBJECT_THAT.match(rest[i:])
         limit = 14 if re.match(r"(?:told|tell|warn|assur|remind|inform)", lw) else 5
         if m and (word_count(m.group(1)) > limit or _AUX.search(m.group(1)) or
+                  m.group(1).lstrip().startswith(",") or verb_regex().search(m.group(1)) or
                   _ED_VERB.search(m.group(1) + "that") or
                   ("," in m.group(1) and limit < 14)):
             m = None
@@ -196,8 +197,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         i += 1
     if i >= len(rest) or rest[i] == ":" or rest[i] in "“\"‘'" and _starts_direct(rest[i:]):
         return None
-    if not after_that and _BAD_START.match(rest[i:]):
-        return None
+    if not after_that and _BAD_START.match(rest[i:]) or verb_regex().match(rest, i):
+        return None  # "said, adding that ..": the participle carries the content
     relative = bool(re.search(r"\b(?:which|who|that)\s+(?:\w+\s+){0,3}$", text[max(0, pos - 60):pos - len(verb)]))
     if cls == "clause" and not after_that and not relative and not _looks_clause(rest[i:]):
         return None  # "announced strike dates": a bare noun object is no statement
@@ -296,7 +297,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if _AFTER_QUOTE.search(text[ss:vs]) and not participle:
             continue  # '"...," said X': the attribution of a direct quote
         cstart = ve if cls == "nominal" else _content_after(text, ve, se, verb, cls)
-        nested = bool(out) and out[-1]["end"] > vs
+        nested = bool(out) and out[-1]["start"] < vs < out[-1]["end"]
         if cstart is None or text[cstart] in "“\"‘'" and any(
                 a == cstart + 1 and b >= se - 3 for a, b in quoted):
             # no reported content here ('adding: "..."'), but a participle or a direct quote's
@@ -313,8 +314,10 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                 continue  # a reporting verb nested inside the content ("which it claimed")
             out[-1]["end"], who = split
         elif participle:
-            # "..., saying that": the main clause's subject speaks
-            who = out[-1]["cue"].get("speaker_text") if out else clean_speaker(
+            # "..., saying that": the main clause's subject speaks ('"..," said Jo, adding')
+            close = max(text.rfind(q, ss, vs) for q in "”\"")
+            who = out[-1]["cue"].get("speaker_text") if out else (
+                close > 0 and attribution_after(text[close + 1:vs])) or clean_speaker(
                 re.split(r"\s+(?:is|are|was|were|has|have|had|will|would|[a-z]{2,}ed)\b",
                          text[ss:vs])[0])
         elif passive_told:
@@ -354,7 +357,7 @@ def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[i
     prev_who = prev["cue"].get("speaker_text")
     if participle:  # "said A, adding that B"
         m = re.search(r",\s*$", region)
-        return trim(text, prev["start"], base + m.start(), " ,;")[1], prev_who
+        return (trim(text, prev["start"], base + m.start(), " ,;")[1], prev_who) if m else None
     if re.search(r",\s*as\s+[^,]{1,40}$", region) and text[vs:vs + 30].split(",")[0].strip() \
             in ("", *verb_classes()):
         return None  # "[their job is not, as bosses argue, just ..]": a parenthetical
