@@ -132,3 +132,9 @@ def test_outlet_knowledge_and_quoted_subheadings_are_not_statements():
             "'Back on track'\n"
             "The Local Democracy Reporting Service understands the talks resumed on Monday.")
     assert spans(text) == [("the talks resumed on Monday", "indirect")]
+
+
+def test_short_quote_cut_off_by_end_of_text_is_kept_single_word_dropped():
+    assert spans("Jo Bloggs said the strike was on.\n“This dispute") == [
+        ("the strike was on", "indirect"), ("This dispute", "direct")]
+    assert spans("Jo Bloggs said the strike was on.\n“I") == [("the strike was on", "indirect")]

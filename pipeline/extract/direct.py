@@ -41,8 +41,10 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     if not b:
         whole_line = not text[r.close_at + 1:pe].strip(" .") if r.close_at is not None else True
         # a quoted line of a few words without punctuation is a sub-headline, not a statement
-        subhead = whole_line and n <= 5 and not _SENT_BREAK.search(content)
-        direct = not subhead and (n >= 3 or bool(_SENT_BREAK.search(content)))
+        # (a quote cut off by the end of the text is no sub-headline)
+        subhead = whole_line and n <= 5 and not _SENT_BREAK.search(content) and r.close_at is not None
+        cut_off = r.close_at is None and pe >= len(text.rstrip())
+        direct = not subhead and (n >= 3 or cut_off or bool(_SENT_BREAK.search(content)))
     elif b.endswith(":"):
         direct = True
         speaker = _subject_before_colon(b)

@@ -331,7 +331,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                 _CONTINUATION.sub("", subj)):
             who = out[-1]["cue"].get("speaker_text")  # "... and said": the same speaker
         else:
-            who = clean_speaker(re.sub(r"\s+[a-z]+ed\s*$", "", subj) if cls == "nominal" else subj)
+            bare = re.sub(r"\s+", " ", _PARENTHETICAL.sub(" ", subj))  # "The staff – whose job .. –"
+            who = clean_speaker(re.sub(r"\s+[a-z]+ed\s*$", "", bare) if cls == "nominal" else bare)
         ce = _content_end(text, cstart, se)
         if re.search(r",\s*(?:which|who)\s+(?:\w+\s+)?$", subj):
             # "Unite, which says [it represents 80%], is taking action": the relative clause ends
