@@ -167,3 +167,18 @@ def test_participle_after_a_quote_attribution_takes_that_speaker(text, speaker):
     got = extract_statements(text)
     assert [s.quote for s in got][1:] == ["talks would resume soon"]
     assert got[1].cue["speaker_text"] == speaker
+
+
+def test_trailing_attribution_after_a_closing_quote_without_comma():
+    text = 'The stoppages could continue "indefinitely" the GMB branch has warned.'
+    (st,) = extract_statements(text)
+    assert st.quote == 'The stoppages could continue "indefinitely"'
+    assert st.cue["speaker_text"] == "the GMB branch"
+
+
+def test_adverbial_at_first_opens_content_and_dashed_subject():
+    assert spans("Strikers say at first bosses tried to bully them.") == [
+        ("at first bosses tried to bully them", "indirect")]
+    text = ("The staff – whose job is to house tenants, with a focus on prevention – previously "
+            "warned they had reached breaking point.")
+    assert spans(text) == [("they had reached breaking point", "indirect")]

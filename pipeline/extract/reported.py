@@ -36,7 +36,7 @@ _THAT = re.compile(r"^\s*that\s+(?!(?:was|is|were|would|will|had|has|could|shoul
                    r"meant|means|seemed|seems|sounds|sounded)\b)", re.IGNORECASE)
 # "told the council's scrutiny commission yesterday that [..]": an object before "that"
 _OBJECT_THAT = re.compile(r"^\s*((?:[^\s;:.“”\"]+,?\s+){1,14}?)that\s+", re.IGNORECASE)
-_BAD_START = re.compile(r"^(?:to|of|for|in|on|at|by|with|from|into|over|as|and|or|but|so|"
+_BAD_START = re.compile(r"^(?:to|of|for|in|on|at(?!\s+(?:first|least|present|the\s+moment))|by|with|from|into|over|as|and|or|but|so|"
                         r"up|out|off|down|nothing|no\s+more|goodbye|sorry|hello|thanks|"
                         r"thank|it\s+all|everything|something|anything|otherwise|"
                         r"this\s*\.|what|which|how|why|when|where|whether|if)\b", re.IGNORECASE)
@@ -79,7 +79,7 @@ _TRAIL_AFTER = (r"(?P<adv>(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:we
                 r"on\s+\w+day|in\s+a\s+statement|at\s+the\s+time|previously|earlier|recently))*"
                 r"(?:\s*\([^()]{0,40}\))?)\s*(?=[.!?…]*\s*$|,\s*(?:as|while|adding|saying|and|but|"
                 r"after|with|amid|because|although|though|when|who|which)\b)")
-_TRAIL = re.compile(r",\s+(?P<who>[^,;:“”\"‘]{1,80}?(?:,\s+[^,;:“”\"‘]{1,60}?)?),?"
+_TRAIL = re.compile(r"(?:,|(?<=[”\"’]))\s+(?P<who>[^,;:“”\"‘]{1,80}?(?:,\s+[^,;:“”\"‘]{1,60}?)?),?"
                     r"(?:\s+(?:has|have|had))?\s+(?P<verb>" + _TRAIL_VERBS + ")" + _TRAIL_AFTER,
                     re.IGNORECASE)
 _INVERT = re.compile(r",\s+(?P<verb>said|says|added|adds|argued|argues|warned|warns|claimed|claims|"
@@ -322,7 +322,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                          text[ss:vs])[0])
         elif passive_told:
             who = clean_speaker(re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
-        elif not subj.strip() or not _SUBJECT_HINT.search(subj[-80:]):
+        elif not subj.strip() or not _SUBJECT_HINT.search(_PARENTHETICAL.sub(" ", subj)[-80:]):
             if out and _CONTINUATION.search(text[ss:vs]):
                 who = out[-1]["cue"].get("speaker_text")
             else:
