@@ -1,6 +1,9 @@
 """Score the extractor's spans on the gold, split into the dev and test halves.
 
-usage: python scripts/eval_extraction.py [dev|test|all] [--show N]
+usage: python scripts/eval_extraction.py [dev|test|all]
+
+Prints pipeline.evaluate's span report, then per-type exact-span figures (a gold statement of the
+type matched by an identical predicted span, of any type) and the type accuracy on overlap pairs.
 """
 import json
 import sys
@@ -8,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.evaluate import evaluate, format_report
+from pipeline.evaluate import align, evaluate, format_report
 from pipeline.extract import extract_statements
 from pipeline.io import read_articles
 from pipeline.schema import Article
@@ -25,9 +28,34 @@ def load_half(half: str) -> list[Article]:
     return [a for a in arts if a.dispute in keep]
 
 
+def per_type_exact(gold: list[Article], pred: list[Article]) -> str:
+    counts = {t: [0, 0, 0] for t in ("direct", "indirect", "mixed")}  # tp_gold, n_gold, n_pred
+    tp_pred = {t: 0 for t in counts}
+    same_type = n_pairs = 0
+    for g, p in zip(gold, pred):
+        for s in g.statements:
+            counts[s.type][1] += 1
+        for s in p.statements:
+            counts[s.type][2] += 1
+        for i, j in align(g.statements, p.statements, exact=True):
+            counts[g.statements[i].type][0] += 1
+            tp_pred[p.statements[j].type] += 1
+        for i, j in align(g.statements, p.statements):
+            n_pairs += 1
+            same_type += g.statements[i].type == p.statements[j].type
+    lines = ["exact span by type          P      R     F1"]
+    for t, (tg, ng, npred) in counts.items():
+        pr, rc = (tp_pred[t] / npred if npred else 0.0), (tg / ng if ng else 0.0)
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        lines.append(f"  type {t:<20}{pr:>7.3f}{rc:>7.3f}{f1:>7.3f}")
+    lines.append(f"type accuracy on overlap pairs: {same_type / max(n_pairs, 1):.3f} ({n_pairs} pairs)")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     half = sys.argv[1] if len(sys.argv) > 1 else "dev"
     gold = load_half(half)
     pred = [Article(id=a.id, text=a.text, dispute=a.dispute, statements=extract_statements(a.text))
             for a in gold]
     print(format_report(evaluate(gold, pred)).split("\n\non ")[0])
+    print(per_type_exact(gold, pred))
