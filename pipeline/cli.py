@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.classify.errors import ModelLoadError
 from pipeline.config import ConfigError, load_config
+from pipeline.workers import WorkerError
 
 
 def _add_config_args(p: argparse.ArgumentParser) -> None:
@@ -16,6 +17,8 @@ def _add_config_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override a config key, e.g. --set classify.batch_size=32 (repeatable)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or info logging")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="show the progress bar even when stderr is not a terminal")
 
 
 def _config(args: argparse.Namespace):
@@ -29,7 +32,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.batch import run_batch
 
     cfg = _config(args)
-    summary = run_batch(args.input, args.output, cfg, fmt=args.format, table=args.table)
+    summary = run_batch(args.input, args.output, cfg, fmt=args.format, table=args.table,
+                        progress=args.progress)
     print(json.dumps(summary), file=sys.stderr)
     return 0
 
@@ -42,7 +46,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     preds = out / "predictions.jsonl"
-    summary = run_batch(args.input, preds, cfg, fmt=args.format)
+    summary = run_batch(args.input, preds, cfg, fmt=args.format, progress=args.progress)
     paths = write_report(preds, out, cfg)
     summary["outputs"] = {k: str(v) for k, v in paths.items()} | {"predictions": str(preds)}
     print(json.dumps(summary, indent=2))
@@ -128,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"dispute-stance: config error: {exc}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, ValueError, ModelLoadError) as exc:
+    except (FileNotFoundError, ValueError, ModelLoadError, WorkerError) as exc:
         print(f"dispute-stance: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
