@@ -77,8 +77,13 @@ class Pipeline:
         try:
             preds = clf.predict([classifier_input(a, s) for a, s in pairs])
         except Exception as exc:  # record on the affected articles rather than crash the run
+            affected = list({id(a): a for a, _ in pairs}.values())
+            if len(affected) > 1:  # one bad article must not sink its chunk: find it alone
+                for a in affected:
+                    self.classify([a])
+                return articles
             log.exception("classification failed")
-            for a in {id(a): a for a, _ in pairs}.values():
+            for a in affected:
                 a.status, a.error = STATUS_ERROR, f"classification failed: {type(exc).__name__}: {exc}"
             return articles
         for (_, s), p in zip(pairs, preds):

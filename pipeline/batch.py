@@ -105,9 +105,8 @@ class Checkpoint:
         self._save()
         return self.done
 
-    def append(self, fh, lines: str, n: int) -> None:
+    def append(self, fh, data: bytes, n: int) -> None:
         """Write one chunk durably, then move the checkpoint past it."""
-        data = lines.encode("utf-8")
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
@@ -124,10 +123,20 @@ class Checkpoint:
         self.partial.unlink(missing_ok=True)
 
 
-def _record_line(a: Article) -> str:
+def json_line(rec: dict) -> bytes:
+    """One UTF-8 JSON line. A text holding a lone surrogate (possible in JSON input) cannot be
+    encoded as UTF-8; that record is written with ASCII escapes instead (still valid JSON that
+    reads back to the same string) rather than failing the whole run."""
+    try:
+        return (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(rec) + "\n").encode("ascii")
+
+
+def _record_line(a: Article) -> bytes:
     rec = a.to_dict(internal=True)  # keeps stage metadata (_workforce, _year, ...) for grouping
     rec["_hints"] = list(a.hints)  # finalize needs to know which metadata came from the input
-    return json.dumps(rec, ensure_ascii=False) + "\n"
+    return json_line(rec)
 
 
 def _progress_bar(total: int | None, initial: int, enabled: bool, force: bool | None):
@@ -167,7 +176,7 @@ def run_batch(source: Any, output: str | Path, config: Config, fmt: str | None =
             if runner.pipeline is not None and config.classify.enabled:
                 _ = runner.pipeline.classifier  # a bad model directory fails before any work
             for chunk in runner.map(_chunks(articles, config.batch.chunk_size)):
-                ckpt.append(fh, "".join(_record_line(a) for a in chunk), len(chunk))
+                ckpt.append(fh, b"".join(_record_line(a) for a in chunk), len(chunk))
                 n_new += len(chunk)
                 n_st += sum(len(a.statements) for a in chunk)
                 if bar is not None:
@@ -219,7 +228,7 @@ def finalize(partial: Path, out: Path, config: Config) -> dict:
         slugs = group_disputes(_meta_article(r) for r in _records(partial)
                                if r.get("status") == STATUS_OK)
     n_ok = n_err = n_st = 0
-    with atomic_open(out) as fh:
+    with atomic_open(out, "wb") as fh:
         for rec in _records(partial):
             ok = rec.get("status") == STATUS_OK
             if ok and rec["id"] in slugs:
@@ -229,7 +238,7 @@ def finalize(partial: Path, out: Path, config: Config) -> dict:
             n_ok += ok
             n_err += not ok
             n_st += len(rec.get("statements") or [])
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.write(json_line(rec))
     return {"articles": n_ok + n_err, "ok": n_ok, "errors": n_err, "statements": n_st}
 
 
