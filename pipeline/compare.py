@@ -201,11 +201,12 @@ def _timeline(df: pd.DataFrame, chosen: np.ndarray) -> pd.DataFrame:
 
 
 def _speakers(df: pd.DataFrame, top: int = 5) -> pd.DataFrame:
+    key = ["dispute", "side", "speaker"]
     d = df.dropna(subset=["speaker"])
-    c = (d.groupby(["dispute", "side", "speaker"])
-         .agg(n_statements=("quote", "size"),
-              speaker_org=("speaker_org", lambda s: s.dropna().mode().iloc[0] if s.notna().any() else None))
-         .reset_index())
+    org = (d.dropna(subset=["speaker_org"]).groupby([*key, "speaker_org"]).size().rename("k").reset_index()
+           .sort_values(["k", "speaker_org"], ascending=[False, True])  # a speaker's most frequent org
+           .drop_duplicates(key).set_index(key)["speaker_org"])
+    c = d.groupby(key).size().rename("n_statements").to_frame().join(org).reset_index()
     c = c.sort_values(["dispute", "side", "n_statements", "speaker"], ascending=[True, True, False, True])
     return c.groupby(["dispute", "side"]).head(top).reset_index(drop=True)
 
