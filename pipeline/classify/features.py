@@ -40,7 +40,30 @@ def classifier_input(article: Article, statement: Statement) -> ClassifierInput:
                            speaker_org=statement.speaker_org)
 
 
-def model_text(inp: ClassifierInput, use_context: bool = True) -> tuple[str, str | None]:
-    """The (text, text_pair) fed to the encoder: side and type as plain words, then the quote."""
-    first = f"{inp.side or 'unknown'} {inp.type}: {inp.quote}"
-    return first, (inp.context if use_context else None)
+INPUT_FORMATS = ("words", "markers", "markers_org")
+
+
+def clip_context(context: str, chars: int | None) -> str:
+    """Keep ``chars`` either side of the ``[Q]`` marker (the frame sits next to the quote)."""
+    if chars is None or "[Q]" not in context:
+        return context
+    left, _, right = context.partition("[Q]")
+    return f"{left[max(0, len(left) - chars):]}[Q]{right[:chars]}".strip()
+
+
+def model_text(inp: ClassifierInput, use_context: bool = True, fmt: str = "words",
+               context_chars: int | None = None) -> tuple[str, str | None]:
+    """The (text, text_pair) fed to the encoder: side and type (and organisation), then the quote.
+
+    ``words``: "union direct: ..."; ``markers``: "[union] [direct] ..."; ``markers_org`` adds
+    "[<speaker_org>]". The pair is the context with the quote replaced by ``[Q]``.
+    """
+    if fmt == "words":
+        first = f"{inp.side or 'unknown'} {inp.type}: {inp.quote}"
+    elif fmt == "markers":
+        first = f"[{inp.side or 'unknown'}] [{inp.type}] {inp.quote}"
+    elif fmt == "markers_org":
+        first = f"[{inp.side or 'unknown'}] [{inp.type}] [{inp.speaker_org or 'none'}] {inp.quote}"
+    else:
+        raise ValueError(f"unknown input_format {fmt!r}; expected one of {INPUT_FORMATS}")
+    return first, (clip_context(inp.context, context_chars) if use_context else None)

@@ -47,22 +47,29 @@ def cpu_supports_bf16() -> bool:
 class MultiHeadEncoder(nn.Module):
     """Encoder + mean pooling + one linear head per task."""
 
-    def __init__(self, encoder: nn.Module, hidden_size: int, dropout: float = 0.1) -> None:
+    def __init__(self, encoder: nn.Module, hidden_size: int, dropout: float = 0.1,
+                 pooling: str = "mean") -> None:
         super().__init__()
+        if pooling not in ("mean", "cls"):
+            raise ValueError(f"unknown pooling {pooling!r}; expected 'mean' or 'cls'")
         self.encoder = encoder
+        self.pooling = pooling
         self.dropout = nn.Dropout(dropout)
         self.heads = nn.ModuleDict({k: nn.Linear(hidden_size, len(v)) for k, v in HEADS.items()})
 
     def forward(self, input_ids, attention_mask, token_type_ids=None) -> dict[str, torch.Tensor]:
         kw = {"token_type_ids": token_type_ids} if token_type_ids is not None else {}
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kw).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+        if self.pooling == "cls":
+            pooled = hidden[:, 0]
+        else:
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
         pooled = self.dropout(pooled.float())
         return {k: head(pooled) for k, head in self.heads.items()}
 
 
-def build_model(backbone: str, lora: dict | None, dropout: float = 0.1):
+def build_model(backbone: str, lora: dict | None, dropout: float = 0.1, pooling: str = "mean"):
     """A fresh MultiHeadEncoder on ``backbone`` with LoRA adapters (``lora=None``: full model)."""
     from transformers import AutoModel, AutoTokenizer
 
@@ -76,17 +83,18 @@ def build_model(backbone: str, lora: dict | None, dropout: float = 0.1):
         encoder = get_peft_model(encoder, LoraConfig(
             r=lora["r"], lora_alpha=lora["alpha"], lora_dropout=lora.get("dropout", 0.0),
             target_modules=list(lora["target_modules"]), bias="none"))
-    model = MultiHeadEncoder(encoder, encoder.config.hidden_size, dropout)
+    model = MultiHeadEncoder(encoder, encoder.config.hidden_size, dropout, pooling)
     if lora:
         for name, p in model.named_parameters():
             p.requires_grad = "lora_" in name or name.startswith("heads.")
     return model, tokenizer
 
 
-def encode(tokenizer, items: list[ClassifierInput], max_length: int, use_context: bool):
+def encode(tokenizer, items: list[ClassifierInput], max_length: int, use_context: bool,
+           fmt: str = "words", context_chars: int | None = None):
     """Tokenised batch, padded to a multiple of 16: few distinct shapes keep oneDNN's compiled
     bf16 kernels cached (every new shape costs a kernel build)."""
-    firsts, pairs = zip(*(model_text(i, use_context) for i in items))
+    firsts, pairs = zip(*(model_text(i, use_context, fmt, context_chars) for i in items))
     if use_context:
         return tokenizer(list(firsts), list(pairs), truncation="longest_first",
                          max_length=max_length, padding=True, pad_to_multiple_of=16,
@@ -106,6 +114,9 @@ class StanceSentimentClassifier:
         self.batch_size = batch_size
         self.max_length = max_length or config.get("max_length", 128)
         self.use_context = config.get("use_context", True)
+        self.input_format = config.get("input_format", "words")
+        self.context_chars = config.get("context_chars")
+        self.device = next(model.parameters()).device
         self.bf16 = bf16 and cpu_supports_bf16()
         self.temperatures = {k: float(config.get("temperatures", {}).get(k, 1.0)) for k in HEADS}
 
@@ -128,7 +139,7 @@ class StanceSentimentClassifier:
         except Exception as exc:
             raise ModelLoadError(f"classifier model in {path} is corrupt: {exc}") from None
         model, tokenizer = build_model(backbone or config["backbone"], config.get("lora"),
-                                       config.get("dropout", 0.1))
+                                       config.get("dropout", 0.1), config.get("pooling", "mean"))
         missing = [k for k, p in model.named_parameters() if p.requires_grad and k not in state]
         unexpected = [k for k in state if k not in dict(model.named_parameters())]
         if missing or unexpected:
@@ -140,15 +151,22 @@ class StanceSentimentClassifier:
         model.requires_grad_(False)
         return cls(model, tokenizer, config, bf16=bf16, batch_size=batch_size, max_length=max_length)
 
+    def encode(self, items: list[ClassifierInput]):
+        """One tokenised batch exactly as this model's training saw its inputs."""
+        return encode(self.tokenizer, items, self.max_length, self.use_context, self.input_format,
+                      self.context_chars)
+
     def logits(self, items: list[ClassifierInput]) -> dict[str, torch.Tensor]:
         """Raw (uncalibrated) logits per head, in input order."""
         order = sorted(range(len(items)), key=lambda i: len(items[i].quote) + len(items[i].context))
         out = {k: torch.empty(len(items), len(v)) for k, v in HEADS.items()}
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+        dev = self.device.type
+        bf16 = self.bf16 if dev == "cpu" else dev == "cuda"
+        with torch.inference_mode(), torch.autocast(dev, dtype=torch.bfloat16, enabled=bf16):
             for b in range(0, len(order), self.batch_size):
                 idx = order[b:b + self.batch_size]
-                enc = encode(self.tokenizer, [items[i] for i in idx], self.max_length, self.use_context)
-                res = self.model(**enc)
+                enc = self.encode([items[i] for i in idx]).to(self.device)
+                res = {k: v.cpu() for k, v in self.model(**enc).items()}
                 for k in HEADS:
                     out[k][idx] = res[k].float()
         return out

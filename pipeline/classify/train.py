@@ -29,6 +29,7 @@ from pipeline.classify.model import (CONFIG_NAME, HEADS, WEIGHTS_NAME, StanceSen
 from pipeline.config import REPO_DIR, ConfigError, _build, apply_overrides
 
 log = logging.getLogger(__name__)
+CV_NAME, DIAG_NAME = "cv_results.json", "diagnostics.json"
 
 
 @dataclass
@@ -38,6 +39,7 @@ class TrainConfig:
     output_dir: str = "models/stance-sentiment"
     backbone: str = DEFAULT_BACKBONE_NAME
     seed: int = 13
+    fold_seed: int | None = None  # None: ``seed``; set it to vary training seeds on fixed folds
     folds: int = 5
     run_cv: bool = True
     baselines: bool = True
@@ -49,13 +51,21 @@ class TrainConfig:
     warmup: float = 0.1
     max_length: int = 128
     use_context: bool = True
+    input_format: str = "words"  # see features.model_text
+    context_chars: int | None = None  # clip the context to this many characters each side of [Q]
+    pooling: str = "mean"
+    label_smoothing: float = 0.0
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.05
     target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
     class_weight_power: float = 0.5  # 0: unweighted loss, 1: inverse frequency
     max_examples: int | None = None  # a deterministic subset, for smoke runs
+    finetune_cv: bool = True  # false: baselines and diagnostics only (minutes, not an hour)
+    diagnostics: bool = True  # learning curve, near-duplicate label agreement, errors by side
+    learning_curve: list[float] = field(default_factory=lambda: [0.25, 0.5])  # 1.0 = the baseline
     bf16: bool = True
+    device: str = "auto"  # "auto": CUDA when available (same code, faster), else CPU
 
 
 def load_train_config(path: str | None, overrides: list[str] | None = None) -> TrainConfig:
@@ -125,12 +135,23 @@ def set_seed(seed: int) -> None:
     torch.manual_seed(seed)
 
 
+def resolve_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def lora_settings(cfg: TrainConfig) -> dict:
+    return {"r": cfg.lora_r, "alpha": cfg.lora_alpha, "dropout": cfg.lora_dropout,
+            "target_modules": cfg.target_modules}
+
+
 def fine_tune(cfg: TrainConfig, rows: list[dict]):
     """Train LoRA adapters + heads on ``rows``; returns (model, tokenizer)."""
     set_seed(cfg.seed)
-    lora = {"r": cfg.lora_r, "alpha": cfg.lora_alpha, "dropout": cfg.lora_dropout,
-            "target_modules": cfg.target_modules}
-    model, tok = build_model(cfg.backbone, lora)
+    dev = resolve_device(cfg.device)
+    model, tok = build_model(cfg.backbone, lora_settings(cfg), pooling=cfg.pooling)
+    model.to(dev)
     items = to_inputs(rows)
     y = {k: torch.tensor([labels.index(r[k]) for r in rows]) for k, labels in HEADS.items()}
     weights = {}
@@ -145,24 +166,28 @@ def fine_tune(cfg: TrainConfig, rows: list[dict]):
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     gen = torch.Generator().manual_seed(cfg.seed)
-    bf16 = cfg.bf16 and cpu_supports_bf16()
+    bf16 = cfg.bf16 and (cpu_supports_bf16() if dev.type == "cpu" else dev.type == "cuda")
+    y = {k: v.to(dev) for k, v in y.items()}
+    weights = {k: w.to(dev) for k, w in weights.items()}
     model.train()
     for epoch in range(cfg.epochs):
         perm = torch.randperm(len(items), generator=gen).tolist()
         total = 0.0
         for b in range(0, len(perm), cfg.batch_size):
             idx = perm[b:b + cfg.batch_size]
-            enc = encode(tok, [items[i] for i in idx], cfg.max_length, cfg.use_context)
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            enc = encode(tok, [items[i] for i in idx], cfg.max_length, cfg.use_context,
+                         cfg.input_format, cfg.context_chars).to(dev)
+            with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16):
                 out = model(**enc)
-            loss = sum(torch.nn.functional.cross_entropy(out[k].float(), y[k][idx], weight=weights[k])
+            loss = sum(torch.nn.functional.cross_entropy(out[k].float(), y[k][idx], weight=weights[k],
+                                                         label_smoothing=cfg.label_smoothing)
                        for k in HEADS)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             opt.step()
             sched.step()
             opt.zero_grad()
-            total += float(loss) * len(idx)
+            total += loss.item() * len(idx)
         log.info("epoch %d/%d loss %.4f", epoch + 1, cfg.epochs, total / len(items))
     model.eval()
     return model, tok
@@ -172,13 +197,14 @@ def model_config(cfg: TrainConfig, temperatures: dict[str, float], extra: dict) 
     return {
         "format": "dispute-stance/stance-sentiment-v1",
         "backbone": cfg.backbone,
-        "lora": {"r": cfg.lora_r, "alpha": cfg.lora_alpha, "dropout": cfg.lora_dropout,
-                 "target_modules": cfg.target_modules},
+        "lora": lora_settings(cfg),
         "labels": {k: list(v) for k, v in HEADS.items()},
         "max_length": cfg.max_length,
         "use_context": cfg.use_context,
+        "input_format": cfg.input_format,
+        "context_chars": cfg.context_chars,
         "temperatures": temperatures,
-        "pooling": "mean",
+        "pooling": cfg.pooling,
         "train_config": dataclasses.asdict(cfg),
         **extra,
     }
@@ -188,13 +214,14 @@ def save_model(model, cfg_dict: dict, out_dir: Path) -> None:
     from safetensors.torch import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().contiguous().clone() for k, v in model.named_parameters() if v.requires_grad}
+    state = {k: v.detach().cpu().contiguous().clone() for k, v in model.named_parameters() if v.requires_grad}
     save_file(state, str(out_dir / WEIGHTS_NAME))
     (out_dir / CONFIG_NAME).write_text(json.dumps(cfg_dict, indent=2) + "\n", encoding="utf-8")
 
 
 def wrap(model, tok, cfg: TrainConfig, temperatures: dict[str, float] | None = None):
     conf = {"max_length": cfg.max_length, "use_context": cfg.use_context,
+            "input_format": cfg.input_format, "context_chars": cfg.context_chars,
             "temperatures": temperatures or {}}
     return StanceSentimentClassifier(model, tok, conf, bf16=cfg.bf16, batch_size=64)
 
@@ -211,17 +238,15 @@ def _frozen_embeddings(cfg: TrainConfig, items: list[ClassifierInput]) -> np.nda
     from pipeline.classify.baselines import side_onehot
 
     model, tok = build_model(cfg.backbone, None)
-    clf = StanceSentimentClassifier(model, tok, {"use_context": False, "max_length": cfg.max_length},
-                                    bf16=cfg.bf16)
-    # the heads are untrained; only the pooled encoder output is used, via a hook-free re-run
-    embs = []
+    dev = resolve_device(cfg.device)
+    model.to(dev).eval()
+    embs = []  # fp32 mean-pooled encoder output of side + type + quote (no context)
     with torch.inference_mode():
         for b in range(0, len(items), 64):
-            enc = encode(tok, items[b:b + 64], cfg.max_length, False)
+            enc = encode(tok, items[b:b + 64], cfg.max_length, False).to(dev)
             hidden = model.encoder(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).float()
-            embs.append(((hidden * mask).sum(1) / mask.sum(1)).numpy())
-    del clf
+            embs.append(((hidden * mask).sum(1) / mask.sum(1)).cpu().numpy())
     return np.hstack([np.vstack(embs), side_onehot(items)])
 
 
@@ -230,7 +255,8 @@ def cross_validate(cfg: TrainConfig, rows: list[dict]) -> dict:
     from pipeline.classify.baselines import FrozenEmbeddingLogReg, SidePrior, TfidfLogReg, Vader
 
     items = to_inputs(rows)
-    folds = grouped_folds([r["dispute"] for r in rows], cfg.folds, cfg.seed)
+    folds = grouped_folds([r["dispute"] for r in rows], cfg.folds,
+                          cfg.seed if cfg.fold_seed is None else cfg.fold_seed)
     n = len(rows)
     methods: dict[str, dict[str, np.ndarray]] = {}
     emb = _frozen_embeddings(cfg, items) if cfg.baselines else None
@@ -267,6 +293,22 @@ def cross_validate(cfg: TrainConfig, rows: list[dict]) -> dict:
         for te in folds:
             methods["vader"]["sentiment"][te] = Vader().fit(None).predict_proba([items[i] for i in te])
 
+    results = {"n_examples": n, "folds": cfg.folds, "fold_sizes": [len(f) for f in folds],
+               "methods": {}, "calibration": {}}
+    if cfg.finetune_cv:
+        methods["minilm-lora-finetuned"], results["calibration"], results["temperatures"] = \
+            _finetune_oof(cfg, rows, items, folds)
+    for m, heads in methods.items():
+        results["methods"][m] = {h: _metrics([r[h] for r in rows], p, HEADS[h]) for h, p in heads.items()}
+    if cfg.diagnostics and emb is not None:
+        results["diagnostics"] = diagnostics(cfg, rows, emb, folds, methods)
+    return results
+
+
+def _finetune_oof(cfg: TrainConfig, rows: list[dict], items: list[ClassifierInput],
+                  folds: list[np.ndarray]) -> tuple[dict, dict, dict]:
+    """Out-of-fold probabilities of the fine-tuned model, and its calibration (ECE, temperatures)."""
+    n = len(rows)
     logits = {k: np.zeros((n, len(v))) for k, v in HEADS.items()}
     t0 = time.time()
     for f, te in enumerate(folds):
@@ -276,14 +318,7 @@ def cross_validate(cfg: TrainConfig, rows: list[dict]) -> dict:
         for k in HEADS:
             logits[k][te] = lg[k].numpy()
         log.info("fold %d/%d done (%.0fs)", f + 1, len(folds), time.time() - t0)
-    name = "minilm-lora-finetuned"
-    methods[name] = {k: softmax(logits[k]) for k in HEADS}
-
-    results = {"n_examples": n, "folds": cfg.folds, "fold_sizes": [len(f) for f in folds],
-               "methods": {}, "calibration": {}}
-    for m, heads in methods.items():
-        results["methods"][m] = {h: _metrics([r[h] for r in rows], p, HEADS[h]) for h, p in heads.items()}
-    temps = {}
+    temps, calibration = {}, {}
     for k, labels in HEADS.items():
         y = np.array([labels.index(r[k]) for r in rows])
         calibrated = np.zeros_like(logits[k])
@@ -291,11 +326,63 @@ def cross_validate(cfg: TrainConfig, rows: list[dict]) -> dict:
             tr = np.setdiff1d(np.arange(n), te)
             calibrated[te] = softmax(logits[k][te], fit_temperature(logits[k][tr], y[tr]))
         temps[k] = fit_temperature(logits[k], y)
-        results["calibration"][k] = {
+        calibration[k] = {
             "ece_before": expected_calibration_error(softmax(logits[k]), y),
             "ece_after": expected_calibration_error(calibrated, y), "temperature": temps[k]}
-    results["temperatures"] = temps
-    return results
+    return {k: softmax(logits[k]) for k in HEADS}, calibration, temps
+
+
+def diagnostics(cfg: TrainConfig, rows: list[dict], emb: np.ndarray, folds: list[np.ndarray],
+                methods: dict[str, dict[str, np.ndarray]]) -> dict:
+    """Evidence on what limits the scores, all cheap (frozen embeddings, no fine-tuning):
+
+    - learning curve: frozen MiniLM + LR trained on a fraction of each training fold (mean of
+      2 draws), scored on the full test folds - a flat curve means more of the same data helps little;
+    - near-duplicate agreement: same-side statements from different articles whose quotes embed
+      almost identically (cosine >= 0.9) - how often the gold gives them the same label;
+    - macro-F1 of every method by speaker side.
+    """
+    from sklearn.metrics import f1_score
+
+    from pipeline.classify.baselines import FrozenEmbeddingLogReg
+
+    n, rng = len(rows), np.random.RandomState(cfg.seed)
+    curve: dict[str, dict[str, float]] = {}
+    for frac in [f for f in cfg.learning_curve if f < 1]:
+        curve[str(frac)] = {}
+        for head in HEADS:
+            y = np.array([r[head] for r in rows])
+            scores = []
+            for _ in range(2):
+                pred = np.empty(n, dtype=object)
+                for te in folds:
+                    tr = np.setdiff1d(np.arange(n), te)
+                    if frac < 1:
+                        tr = rng.choice(tr, max(10, int(len(tr) * frac)), replace=False)
+                    pred[te] = FrozenEmbeddingLogReg().fit(emb[tr], y[tr]).clf_.predict(emb[te])
+                scores.append(f1_score(y, pred.astype(str), average="macro"))
+            curve[str(frac)][head] = float(np.mean(scores))
+    if "frozen-minilm+logreg" in methods:  # the full-data point is the baseline itself
+        p = methods["frozen-minilm+logreg"]
+        curve["1.0"] = {h: float(f1_score([r[h] for r in rows], [HEADS[h][j] for j in p[h].argmax(axis=1)],
+                                          average="macro")) for h in HEADS}
+    z = emb[:, :-3]  # drop the side one-hot
+    z = z / np.linalg.norm(z, axis=1, keepdims=True)
+    a, b = np.where(np.triu(z @ z.T, 1) >= 0.9)
+    pairs = [(i, j) for i, j in zip(a, b)
+             if rows[i]["article_id"] != rows[j]["article_id"] and rows[i]["side"] == rows[j]["side"]]
+    dup = {"pairs": len(pairs), **{f"{h}_agreement": (float(np.mean([rows[i][h] == rows[j][h] for i, j in pairs]))
+                                                      if pairs else None) for h in HEADS}}
+    by_side: dict[str, dict] = {}
+    for side in sorted({r["side"] for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r["side"] == side]
+        by_side[side] = {"n": len(idx)}
+        for m, heads in methods.items():
+            for h, p in heads.items():
+                y = [rows[i][h] for i in idx]
+                pred = [HEADS[h][j] for j in p[idx].argmax(axis=1)]
+                by_side[side][f"{m}/{h}"] = float(f1_score(y, pred, average="macro"))
+    return {"learning_curve_frozen_minilm": curve, "near_duplicates": dup, "macro_f1_by_side": by_side}
 
 
 # ---------------------------------------------------------------- model card
@@ -309,7 +396,7 @@ def _table(results: dict) -> str:
 
 
 def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: str,
-               config_path: str | None) -> None:
+               config_path: str | None, diagnostics: dict | None = None) -> None:
     cmd = f"dispute-stance train --config {config_path or 'configs/train_stance_sentiment.yaml'}"
     parts = [
         "# stance-sentiment: MiniLM + LoRA, two heads", "",
@@ -343,10 +430,36 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
                 ok = f >= targets[h] and f - b >= 0.05
                 parts.append(f"- {h}: {f:.3f} (target {targets[h]:.2f}); {f - b:+.3f} over frozen "
                              f"MiniLM + LR ({b:.3f}) - {'met' if ok else 'NOT met'}")
+    if diagnostics:
+        parts += ["", _diagnostics_text(diagnostics)]
+    notes = out_dir / "NOTES.md"  # hand-written: what was tried beyond this run, and why
+    if notes.is_file():
+        parts += ["", notes.read_text(encoding="utf-8").strip()]
     parts += ["", "## Limits", "", "Trained on ~1,100 statements from UK council-union disputes "
               "annotated by one annotator; stance is relative to the workers' side and leans on the "
               "speaker's side, so a wrong side from attribution propagates to stance."]
     (out_dir / "README.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
+
+
+def _diagnostics_text(d: dict) -> str:
+    curve = d["learning_curve_frozen_minilm"]
+    lines = ["## What limits the scores (diagnostics, same folds)", "",
+             "Learning curve of frozen MiniLM + LR (macro-F1; share of each training fold used):", "",
+             "| share | " + " | ".join(HEADS) + " |", "|---|" + "---|" * len(HEADS)]
+    lines += [f"| {f} | " + " | ".join(f"{v[h]:.3f}" for h in HEADS) + " |" for f, v in curve.items()]
+    nd = d["near_duplicates"]
+    if nd["pairs"]:
+        lines += ["", f"Near-duplicate quotes (same side, different articles, cosine >= 0.9; "
+                  f"{nd['pairs']} pairs): the gold gives them the same stance in "
+                  f"{nd['stance_agreement']:.0%} and the same sentiment in {nd['sentiment_agreement']:.0%} "
+                  "of cases - a rough ceiling on label consistency."]
+    lines += ["", "Macro-F1 by speaker side:", "", "| side | n | " + " | ".join(
+        k for k in next(iter(d["macro_f1_by_side"].values())) if k != "n") + " |"]
+    first = next(iter(d["macro_f1_by_side"].values()))
+    lines.append("|---|---|" + "---|" * (len(first) - 1))
+    for side, v in d["macro_f1_by_side"].items():
+        lines.append(f"| {side} | {v['n']} | " + " | ".join(f"{x:.3f}" for k, x in v.items() if k != "n") + " |")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- entry points
@@ -364,16 +477,29 @@ def run_training(config_path: str | None, overrides: list[str] | None = None,
     if not out.is_absolute() and not output_dir:
         out = REPO_DIR / out
     results = cross_validate(cfg, rows) if cfg.run_cv else None
+    diag = results.pop("diagnostics", None) if results else None
+    if results and not cfg.finetune_cv:
+        # baselines alone never replace a directory's full CV results: they go with the diagnostics
+        diag = {**(diag or {}), "methods": results["methods"]}
+        results = None
     temps = results["temperatures"] if results else {k: 1.0 for k in HEADS}
     digest = data_hash(files)
     out.mkdir(parents=True, exist_ok=True)
+    if cfg.train_final:  # a new model: figures of an earlier run in this directory would mislead
+        for stale in (CV_NAME, DIAG_NAME):
+            (out / stale).unlink(missing_ok=True)
     if results:
-        (out / "cv_results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        (out / CV_NAME).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if diag:
+        (out / DIAG_NAME).write_text(json.dumps(diag, indent=2) + "\n", encoding="utf-8")
     if cfg.train_final:
         model, _ = fine_tune(cfg, rows)
         save_model(model, model_config(cfg, temps, {"train_data_sha256": digest,
                                                     "n_train_examples": len(rows)}), out)
-    write_card(out, cfg, results, digest, config_path)
+    if (out / CONFIG_NAME).is_file():
+        rewrite_card(out, config_path)
+    else:
+        write_card(out, cfg, results, digest, config_path, diag)
     return out
 
 
@@ -382,8 +508,9 @@ def rewrite_card(model_dir: str | Path, config_path: str | None = None) -> None:
     d = Path(model_dir)
     conf = json.loads((d / CONFIG_NAME).read_text())
     cfg = _build(TrainConfig, conf["train_config"], "")
-    res = json.loads((d / "cv_results.json").read_text()) if (d / "cv_results.json").exists() else None
-    write_card(d, cfg, res, conf.get("train_data_sha256", ""), config_path)
+    res, diag = ((json.loads((d / f).read_text()) if (d / f).is_file() else None)
+                 for f in (CV_NAME, DIAG_NAME))
+    write_card(d, cfg, res, conf.get("train_data_sha256", ""), config_path, diag)
 
 
 def add_cli_arguments(p: argparse.ArgumentParser) -> None:
