@@ -10,6 +10,7 @@ import pytest
 from pipeline.config import load_config
 from pipeline.io import read_articles
 from pipeline.report import write_report
+from pipeline.report.markdown import _cell
 
 EVIL_QUOTE = "<script>alert('x')</script> pay now"
 
@@ -40,6 +41,10 @@ def test_report_writes_every_file(tmp_path, examples_dir):
     summary = paths["summary_md"].read_text()
     assert summary.count("| northmoor-refuse-workers-2031 |") == 1
     assert "<script>" not in summary
+
+
+def test_markdown_cells_cannot_break_the_table_or_open_tags():
+    assert _cell("a|b\n<script>x</script> <0.001") == "a\\|b &lt;script>x&lt;/script> <0.001"
 
 
 def test_report_html_is_escaped_and_self_contained(tmp_path, examples_dir):

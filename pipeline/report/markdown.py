@@ -5,9 +5,10 @@ import re
 
 
 def _cell(text: str) -> str:
-    """Table-safe text: pipes and line breaks would end the cell; HTML is shown, not rendered."""
+    """Table-safe text: pipes and line breaks would end the cell; a tag is shown, not rendered
+    (only a "<" that opens one is escaped, so "<0.001" stays readable)."""
     text = re.sub(r"\s+", " ", str(text)).replace("|", "\\|")
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
 
 
 def render_markdown(context: dict) -> str:
