@@ -74,3 +74,23 @@ def test_diagnostics_learning_curve_duplicates_and_sides():
                         for i in range(40) for j in range(i + 1, 40) if i % 4 == j % 4])
     assert nd["sentiment_agreement"] == pytest.approx(expected)
     assert d["macro_f1_by_side"]["union"]["n"] == 20
+
+
+def test_card_shows_confusions_diagnostics_and_notes(tmp_path):
+    from pipeline.classify.train import write_card
+
+    per = {"macro_f1": 0.5, "accuracy": 0.6, "per_class": {"support": {"recall": 0.7}},
+           "confusion": {"support": {"support": 7, "oppose": 3}}}
+    results = {"folds": 2, "n_examples": 10, "methods": {"m1": {"stance": per}},
+               "calibration": {"stance": {"ece_before": 0.2, "ece_after": 0.05, "temperature": 1.5}}}
+    diag = {"learning_curve_frozen_minilm": {"0.5": {"stance": 0.4, "sentiment": 0.3}},
+            "near_duplicates": {"pairs": 3, "stance_agreement": 2 / 3, "sentiment_agreement": 1.0},
+            "macro_f1_by_side": {"union": {"n": 4, "m1/stance": 0.25}}}
+    (tmp_path / "NOTES.md").write_text("## Tried\n\nA fictional note.\n")
+    write_card(tmp_path, TrainConfig(), results, "0" * 64, None, diag)
+    card = (tmp_path / "README.md").read_text()
+    assert "- m1 / stance: support -> support 7 oppose 3" in card
+    assert "ECE 0.200 -> 0.050 (temperature 1.50)" in card
+    assert "| 0.5 | 0.400 | 0.300 |" in card and "3 pairs" in card and "67%" in card
+    assert "| union | 4 | 0.250 |" in card
+    assert "A fictional note." in card

@@ -395,6 +395,17 @@ def _table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _confusions(results: dict) -> str:
+    """One line per method and label: true label -> predicted counts."""
+    lines = ["Confusion matrices (rows: gold label -> counts of predicted labels, out of fold):", ""]
+    for m, heads in results["methods"].items():
+        for h, r in heads.items():
+            rows = "; ".join(f"{t} -> " + " ".join(f"{p} {c}" for p, c in pred.items())
+                             for t, pred in r["confusion"].items())
+            lines.append(f"- {m} / {h}: {rows}")
+    return "\n".join(lines)
+
+
 def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: str,
                config_path: str | None, diagnostics: dict | None = None) -> None:
     cmd = f"dispute-stance train --config {config_path or 'configs/train_stance_sentiment.yaml'}"
@@ -407,11 +418,13 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
         "quote's paragraph context (quote replaced by `[Q]`). Probabilities are temperature-scaled.",
         "", f"Reproduce: `{cmd}` (seed {cfg.seed}; training data sha256 `{digest[:16]}…`).", "",
         f"Files: `{WEIGHTS_NAME}` (LoRA + head weights only), `{CONFIG_NAME}` (backbone, labels, "
-        "temperatures, training config), `cv_results.json` (every figure below).", ""]
+        f"temperatures, training config), `{CV_NAME}` (every CV figure below), `{DIAG_NAME}` "
+        f"(baselines and diagnostics alone, a few minutes: `{cmd} --set finetune_cv=false "
+        "--set train_final=false -o DIR`), `NOTES.md` (hand-written: what was tried).", ""]
     if results:
         parts += [f"## Grouped cross-validation ({results['folds']} folds by dispute, "
                   f"{results['n_examples']} gold statements, gold spans and gold side as input)", "",
-                  _table(results), "", "Calibration (top-label ECE, 10 bins, temperature cross-fitted "
+                  _table(results), "", _confusions(results), "", "Calibration (top-label ECE, 10 bins, temperature cross-fitted "
                   "on out-of-fold logits):", ""]
         for k, c in results["calibration"].items():
             parts.append(f"- {k}: ECE {c['ece_before']:.3f} -> {c['ece_after']:.3f} "
