@@ -23,6 +23,7 @@ _LAZY = {  # heavy modules (torch, matplotlib) load only when their entry point 
     "evaluate_files": ("pipeline.evaluate", "evaluate_files"),
     "load_predictions": ("pipeline.frame", "load_predictions"),
     "plot_comparison": ("pipeline.frame", "plot_comparison"),
+    "plot_timeline": ("pipeline.frame", "plot_timeline"),
 }
 __all__ = ["Article", "Statement", "Config", "ConfigError", "load_config", *_LAZY]
 __version__ = "0.1.0"
