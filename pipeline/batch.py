@@ -186,6 +186,10 @@ def run_batch(source: Any, output: str | Path, config: Config, fmt: str | None =
         log.warning("interrupted after %d articles; run the same command again to resume",
                     ckpt.done)
         raise
+    except BaseException:
+        if ckpt.done == 0:  # failed before writing anything (e.g. a bad model): leave no trace
+            ckpt.remove()
+        raise
     finally:
         if bar is not None:
             bar.close()

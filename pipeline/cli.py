@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"dispute-stance: config error: {exc}", file=sys.stderr)
         return 2
-    except (FileNotFoundError, ValueError, ModelLoadError, WorkerError) as exc:
+    except (OSError, ValueError, ModelLoadError, WorkerError) as exc:
         print(f"dispute-stance: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
