@@ -141,6 +141,9 @@ def child_run(inp: Path, out: Path, overrides: list[str]) -> dict:
 
 def child_floor(pred: Path, overrides: list[str], threads: int, part: int, parts: int) -> dict:
     """Bare encoder forward passes over batches ``part::parts`` of the statements' inputs."""
+    from pipeline.workers import limit_kernel_cache
+
+    limit_kernel_cache()  # the same oneDNN setting as the pipeline's classifier
     import torch
 
     from pipeline.annotate import Pipeline
