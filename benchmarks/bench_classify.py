@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import time
 from pathlib import Path
@@ -54,6 +55,8 @@ def main() -> None:
     else:
         res.pop("_fp32_labels", None)
     res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    # other processes on the same cores slow every threaded op (threads wait for each other)
+    res["load_avg_1min_after"] = round(os.getloadavg()[0], 2)
     print(json.dumps(res, indent=2))
 
 
