@@ -59,13 +59,14 @@ class MultiHeadEncoder(nn.Module):
 
     def forward(self, input_ids, attention_mask, token_type_ids=None) -> dict[str, torch.Tensor]:
         kw = {"token_type_ids": token_type_ids} if token_type_ids is not None else {}
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kw).last_hidden_state
+        # pooled and classified in fp32 whatever the encoder's dtype (a bf16 sum over 128 tokens is coarse)
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **kw).last_hidden_state.float()
         if self.pooling == "cls":
             pooled = hidden[:, 0]
         else:
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-        pooled = self.dropout(pooled.float())
+        pooled = self.dropout(pooled)
         return {k: head(pooled) for k, head in self.heads.items()}
 
 
@@ -118,9 +119,11 @@ class StanceSentimentClassifier:
         self.context_chars = config.get("context_chars")
         self.device = next(model.parameters()).device
         self.bf16 = bf16 and cpu_supports_bf16()
-        if self.bf16 and not any(p.requires_grad for p in model.parameters()):
-            # Autocast re-casts fp32 weights on every call (its cast cache skips frozen weights),
-            # which cost more than the matmuls themselves: hold the encoder in bf16 once instead.
+        # Autocast re-casts fp32 weights on every call (its cast cache skips frozen weights), which
+        # cost more than the matmuls themselves: a loaded model holds its encoder in bf16 instead
+        # and runs it natively (no autocast); a model still in training keeps autocast.
+        self.bf16_weights = self.bf16 and not any(p.requires_grad for p in model.parameters())
+        if self.bf16_weights:
             self.model.encoder.to(torch.bfloat16)
         self.temperatures = {k: float(config.get("temperatures", {}).get(k, 1.0)) for k in HEADS}
 
@@ -165,7 +168,7 @@ class StanceSentimentClassifier:
         order = sorted(range(len(items)), key=lambda i: len(items[i].quote) + len(items[i].context))
         out = {k: torch.empty(len(items), len(v)) for k, v in HEADS.items()}
         dev = self.device.type
-        bf16 = self.bf16 if dev == "cpu" else dev == "cuda"
+        bf16 = (self.bf16 if dev == "cpu" else dev == "cuda") and not self.bf16_weights
         with torch.inference_mode(), torch.autocast(dev, dtype=torch.bfloat16, enabled=bf16):
             for b in range(0, len(order), self.batch_size):
                 idx = order[b:b + self.batch_size]
