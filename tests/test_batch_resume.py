@@ -56,9 +56,16 @@ def interrupt(cmd: list[str], partial: Path, min_bytes: int, sig: int) -> subpro
     """Start the CLI and send ``sig`` once the partial output has grown to ``min_bytes``."""
     proc = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 60
-    while time.time() < deadline and proc.poll() is None and \
-            (not partial.exists() or partial.stat().st_size < min_bytes):
+    progress = partial.with_name(partial.name.replace(".partial", ".progress.json"))
+
+    def checkpointed() -> bool:  # a chunk past min_bytes is on disk and recorded
+        try:
+            return partial.stat().st_size >= min_bytes and json.loads(progress.read_text())["done"] > 0
+        except (OSError, ValueError, KeyError):
+            return False
+
+    deadline = time.time() + 180  # a loaded machine starts workers and the model slowly
+    while time.time() < deadline and proc.poll() is None and not checkpointed():
         time.sleep(0.02)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)  # would hang if orphaned workers kept stderr open
