@@ -148,7 +148,6 @@ def child_floor(pred: Path, overrides: list[str], threads: int, part: int, parts
 
     from pipeline.annotate import Pipeline
     from pipeline.classify import classifier_input
-    from pipeline.classify.model import encode
     from pipeline.io import read_articles
 
     torch.set_num_threads(threads)
@@ -162,9 +161,9 @@ def child_floor(pred: Path, overrides: list[str], threads: int, part: int, parts
         print("ready", flush=True)
         sys.stdin.readline()
     t = time.perf_counter()
-    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=clf.bf16):
+    with torch.inference_mode():  # the loaded encoder already holds bf16 weights, as in predict()
         for batch in batches:
-            clf.model.encoder(**encode(clf.tokenizer, batch, clf.max_length, clf.use_context))
+            clf.model.encoder(**clf.encode(batch))
     return {"statements": sum(len(b) for b in batches), "seconds": time.perf_counter() - t,
             "bf16": clf.bf16, "batch_size": bs, "max_length": clf.max_length}
 

@@ -95,23 +95,25 @@ def _cues() -> dict:
 
 
 @lru_cache(maxsize=None)
-def _nominal() -> re.Pattern:
+def _nominal_re(anchored: bool) -> re.Pattern:
+    """'its position that', 'their warning that': anchored after a verb, or anywhere."""
     nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
-    return re.compile(rf"^\s*(?:its|their|his|her|our|the)\s+(?:{nouns})s?\s+"
-                      rf"(?:[^\s,.;:]+\s+){{0,3}}?that\s+", re.IGNORECASE)
+    lead = r"^\s*(?:its|their|his|her|our|the)" if anchored else r"\b(?:its|their|his|her|our)"
+    return re.compile(rf"{lead}\s+(?:{nouns})s?\s+(?:[^\s,.;:]+\s+){{0,3}}?that\s+", re.IGNORECASE)
+
+
+def _nominal() -> re.Pattern:
+    return _nominal_re(True)
+
+
+def _nominal_any() -> re.Pattern:
+    return _nominal_re(False)
 
 
 @lru_cache(maxsize=None)
 def _not_source() -> re.Pattern:
     heads = "|".join(map(re.escape, _cues()["not_sources"]))
     return re.compile(rf"\b(?:{heads})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _nominal_any() -> re.Pattern:
-    nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
-    return re.compile(rf"\b(?:its|their|his|her|our)\s+(?:{nouns})s?\s+"
-                      rf"(?:[^\s,.;:]+\s+){{0,3}}?that\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
