@@ -87,3 +87,36 @@ def test_grouping_keeps_input_slugs():
     a = meta(BINS, "Dunmore bin strike", "2031-03-04", "k")
     a.dispute, a.hints = "given-slug", ("dispute",)
     assert group_disputes([a]) == {"k": "given-slug"}
+
+
+def test_council_service_brand_names_its_council():
+    text = ("Cityclean drivers walked out again on Monday. Cityclean managers said rounds would be "
+            "caught up. The GMB said Cityclean staff were underpaid.")
+    assert meta(text, "Cityclean strike goes on").employer == "Brighton and Hove City Council"
+
+
+def test_contractor_and_client_council_reports_group_together():
+    biffa = ("Biffa drivers in Dunmore are on strike. Biffa said its offer was fair. Dunmore Borough "
+             "Council said it was talking to Biffa. Unite said Biffa could end the bin strike.")
+    council = ("Bins are piling up in Dunmore as the refuse strike goes on. Dunmore Borough Council "
+               "said its contractor was in talks with Unite about the bin strike.")
+    arts = [meta(biffa, "Biffa bin strike in Dunmore", "2031-03-04", "c1"),
+            meta(biffa, "Biffa bin strike in Dunmore goes on", None, "c2"),
+            meta(council, "Dunmore bin strike", "2031-03-20", "d1"),
+            meta(SOCIAL, "Eastwick social workers strike", "2031-03-04", "s1")]
+    assert arts[0].employer == "Biffa" and arts[2].employer == "Dunmore Borough Council"
+    g = group_disputes(arts)
+    assert g["c1"] == g["c2"] == g["d1"] != g["s1"]
+    assert g["c1"].startswith("biffa-dunmore-")
+
+
+def test_undated_article_stays_out_of_disputes_before_the_years_it_names():
+    text = BINS + " The strike began in March 2036, the first since 2031."
+    arts = [meta(BINS, "Dunmore bin strike", "2031-03-04", "old1"),
+            meta(BINS, "Dunmore bin strike goes on", "2031-04-04", "old2"),
+            meta("Dunmore Borough Council drivers began a new strike, the GMB said.",
+                 "Dunmore drivers strike", "2036-03-10", "new"),
+            meta(text, "Dunmore bin strike", None, "undated")]  # worded like the 2031 reports
+    assert arts[3].extra["_text_year"] == 2036 and arts[0].extra["_text_year"] is None
+    g = group_disputes(arts)
+    assert g["undated"] == g["new"] != g["old1"]

@@ -11,7 +11,7 @@ from pipeline.attribute.speakers import Resolved, SpeakerResolver
 from pipeline.schema import Article, Statement
 
 # Metadata infer_article_meta leaves in ``article.extra`` for group_disputes (drop before output).
-META_KEYS = ("_workforce", "_year", "_client", "_sig")
+META_KEYS = ("_workforce", "_year", "_text_year", "_client", "_sig")
 
 __all__ = ["META_KEYS", "Knowledge", "load_knowledge", "infer_article_meta", "attribute_statements",
            "group_disputes"]

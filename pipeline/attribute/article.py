@@ -93,6 +93,8 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
         for _, _, org in kn.find_orgs(src):
             if org.kind in ("employer_bodies", "contractors"):
                 scores[(org.kind, org.name)] += w * (1.2 if org.kind == "contractors" else 1.0)
+            elif org.kind == "council_services" and org.council:
+                scores[("council", org.council)] += w * 1.2
         national = len(_NATIONAL.findall(src))
         if national:
             scores[("employer_bodies", _national_body(title + "\n" + text[:3000]))] += w * 1.5 * national
@@ -231,5 +233,7 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
     article.extra.setdefault("_sig", signature(article, directory=kn.directory))
     article.extra.setdefault("_workforce", wf)
     article.extra.setdefault("_year", dated_year(article))
+    # undated: the latest year the text names, a lower bound on which dispute it can belong to
+    article.extra.setdefault("_text_year", y if article.extra["_year"] is None else None)
     if "dispute" not in article.hints:
         article.dispute = dispute_slug(article.employer, wf, (y, y) if y else None)

@@ -7,20 +7,22 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, dated_year,
-                                        signature)
+from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, infer_year,
+                                        dated_year, signature)
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.schema import Article
 
 MERGE_SIM = 0.45  # clusters of one employer and period with different workforces: same dispute
 ATTACH_BONUS = 0.1  # an undated article prefers a cluster of its own workforce family
-ATTACH_MIN = 0.25  # below this similarity (bonus included) an undated article starts a dispute
+ATTACH_MIN = 0.25
+CONTRACTOR_SIM = 0.2  # a contractor's dispute and its client council's reports of the same period  # below this similarity (bonus included) an undated article starts a dispute
 
 
 @dataclass
 class _Item:
     id: str
     year: int | None
+    text_year: int | None  # an undated article's latest year in its text: a hint, not a date
     workforce: str
     family: str
     words: Counter
@@ -58,10 +60,12 @@ def _item(a: Article, kn: Knowledge) -> _Item:
     """Metadata of one article; computed here when infer_article_meta did not leave it."""
     wf = a.extra.get("_workforce") or (infer_workforce(a, kn) if a.text else "workers")
     year = a.extra["_year"] if "_year" in a.extra else dated_year(a)
+    text_year = a.extra["_text_year"] if "_text_year" in a.extra else (
+        None if year is not None else infer_year(a))
     sig = a.extra.get("_sig")
     if sig is None:
         sig = signature(a, directory=kn.directory)
-    return _Item(a.id, year, wf, kn.families.get(wf, "generic"), Counter(sig.split()))
+    return _Item(a.id, year, text_year, wf, kn.families.get(wf, "generic"), Counter(sig.split()))
 
 
 def _chain(items: list[_Item], gap: int) -> list[_Cluster]:
@@ -103,10 +107,14 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
             if merged:
                 break
     fresh: list[_Cluster] = []
-    for it in (it for it in items if it.year is None):
-        # an undated article joins the most similar dispute, unless none is similar enough
+    for it in sorted((it for it in items if it.year is None), key=lambda i: i.text_year is None):
+        # an undated article joins the most similar dispute, unless none is similar enough; the
+        # latest year its text names keeps it out of the employer's earlier disputes (texts mention
+        # past years as history, so it is only a lower bound)
         best, best_sim = None, -1.0
         for c in clusters + fresh:
+            if it.text_year is not None and c.hi is not None and it.text_year > c.hi + gap + 1:
+                continue
             sim = _cosine(it.words, c.words, idf) + ATTACH_BONUS * any(fam(x) == fam(it) for x in c.items)
             if sim > best_sim:
                 best, best_sim = c, sim
@@ -150,12 +158,42 @@ def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = No
         names[employer_slug(a.employer)][a.employer] += 1
     n = sum(len(v) for v in by_key.values()) or 1
     idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    found: list[tuple[_Cluster, str | None, bool, str | None]] = []
     for (emp_slug, client), items in by_key.items():
         employer = names[emp_slug].most_common(1)[0][0]
         org = kn.orgs.get(employer or "")
         national = org is not None and org.kind == "employer_bodies"
-        for c in _cluster(items, national, idf):
-            slug = _slug(c, employer, national, client)
-            for it in c.items:
-                out[it.id] = slug
+        found += [(c, employer, national, client) for c in _cluster(items, national, idf)]
+    for c, employer, national, client in _join_contractors(found, idf):
+        slug = _slug(c, employer, national, client)
+        for it in c.items:
+            out[it.id] = slug
     return out
+
+
+def _family(c: _Cluster) -> str:
+    fams = Counter(it.family for it in c.items if it.family != "generic")
+    return fams.most_common(1)[0][0] if fams else "generic"
+
+
+def _join_contractors(found: list[tuple], idf: dict[str, float]) -> list[tuple]:
+    """A contractor's dispute at a client council and that council's own reports of it (same
+    workforce family, overlapping years or undated) are one dispute, named for the contractor."""
+    by_council = defaultdict(list)
+    for i, (c, employer, _, client) in enumerate(found):
+        if client is None:
+            by_council[employer_slug(employer)].append(i)
+    gone: set[int] = set()
+    for c, employer, _, client in found:
+        if client is None:
+            continue
+        for j in by_council.get(client, []):
+            d = found[j][0]
+            if j in gone or _family(d) != _family(c):
+                continue
+            if c.lo is not None and d.lo is not None and not (c.lo <= d.hi + 1 and d.lo <= c.hi + 1):
+                continue
+            if _cosine(c.words, d.words, idf) >= CONTRACTOR_SIM:
+                c.absorb(d)
+                gone.add(j)
+    return [f for i, f in enumerate(found) if i not in gone]

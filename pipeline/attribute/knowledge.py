@@ -10,13 +10,14 @@ import yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 KIND_SIDE = {"unions": "union", "employer_bodies": "council", "contractors": "council",
-             "other": "other"}
+             "council_services": "council", "other": "other"}
 
 
 @dataclass
 class Org:
     name: str
-    kind: str  # unions | employer_bodies | contractors | other | council
+    kind: str  # unions | employer_bodies | contractors | council_services | other | council
+    council: str | None = None  # a council service's council (its workers' employer)
 
     @property
     def side(self) -> str:
@@ -84,7 +85,7 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
     alias_to_org: dict[str, str] = {}
     for kind, entries in orgs_raw.items():
         for e in entries:
-            orgs[e["name"]] = Org(e["name"], kind)
+            orgs[e["name"]] = Org(e["name"], kind, e.get("council"))
             for a in e.get("aliases", []) + [e["name"]]:
                 alias_to_org.setdefault(a, e["name"])
     aliases = sorted(alias_to_org, key=len, reverse=True)
