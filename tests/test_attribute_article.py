@@ -120,3 +120,18 @@ def test_undated_article_stays_out_of_disputes_before_the_years_it_names():
     assert arts[3].extra["_text_year"] == 2036 and arts[0].extra["_text_year"] is None
     g = group_disputes(arts)
     assert g["undated"] == g["new"] != g["old1"]
+
+
+def test_undated_national_article_joins_the_pay_round_its_text_names():
+    r31 = ("The National Employers offered council workers in England and Wales £1,111. Unison said "
+           "the local government pay offer was an insult.")
+    r33 = ("The National Employers offered council workers in England and Wales 3.3 per cent. Unison "
+           "said the local government pay offer was an insult and would ballot members.")
+    undated = r33.replace("3.3 per cent", "the £1,111 of the 2031 round again")
+    arts = [meta(r31, "Council pay offer", "2031-06-01", "r31"),
+            meta(r33, "Council pay offer", "2033-06-01", "r33"),
+            meta(undated, "Council pay offer", None, "u")]
+    assert {a.employer for a in arts} == {"Local Government Association"}
+    assert "y2031" in arts[2].extra["_sig"] and "n£1111" in arts[2].extra["_sig"]
+    g = group_disputes(arts)
+    assert g["u"] == g["r31"] != g["r33"]

@@ -30,6 +30,8 @@ _NOT_PLACE = {"The", "A", "An", "Labour", "Conservative", "Tory", "Liberal", "Gr
 _YEAR = re.compile(r"(?<![\d£$€,.])(19[89]\d|20[0-4]\d)(?![\d%,.]\d|\s*(?:%|per\s+cent|workers|staff|"
                    r"members|people|jobs|employees|homes|tonnes|a\s+year|pounds))")
 _WORD = re.compile(r"[a-z][a-z’'-]{3,}")
+# pay offers ("£1,925", "3.5%", "5 per cent") name one round of one dispute better than any word
+_AMOUNT = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k)\b)?|\b\d+(?:\.\d+)?(?=\s?(?:%|per\s?cent))")
 
 
 def _council_mentions(s: str) -> list[tuple[str, str]]:
@@ -185,11 +187,15 @@ def signature(article: Article, size: int = 15, directory: str | Path = DEFAULT_
             t = t.strip("'-")
             if t not in stop and len(t) > 3:
                 words[t] += w
-    # years the text mentions are evidence, not a date: they join the keywords ("y2014")
+    top = [t for t, _ in words.most_common(size)]
+    amounts = Counter(re.sub(r"[\s,]", "", m) for m in _AMOUNT.findall(
+        (article.title or "") + " " + (article.text or "")[:2500]))
+    top += [f"n{a}" for a, _ in amounts.most_common(3)]
+    # an undated article's two most named years are evidence, not a date: kept beside the
+    # keywords ("y2014") whatever their count, for grouping to weigh
     if dated_year(article) is None:
-        for y, _ in Counter(text_years(article)).most_common(2):
-            words[f"y{y}"] += 2
-    return " ".join(t for t, _ in words.most_common(size))
+        top += [f"y{y}" for y, _ in Counter(text_years(article)).most_common(2)]
+    return " ".join(top)
 
 
 def slugify(s: str) -> str:

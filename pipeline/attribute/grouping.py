@@ -111,10 +111,14 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
         # an undated article joins the most similar dispute, unless none is similar enough; the
         # latest year its text names keeps it out of the employer's earlier disputes (texts mention
         # past years as history, so it is only a lower bound)
+        named = [int(w[1:]) for w in it.words if w[:1] == "y" and w[1:].isdigit()]
+        pool = [c for c in clusters + fresh
+                if it.text_year is None or c.hi is None or it.text_year <= c.hi + gap + 1]
+        # a dispute of a year the text names (a pay round's year) comes before the others
+        pool = [c for c in pool if c.lo is not None and
+                any(c.lo - gap <= y <= c.hi + gap for y in named)] or pool
         best, best_sim = None, -1.0
-        for c in clusters + fresh:
-            if it.text_year is not None and c.hi is not None and it.text_year > c.hi + gap + 1:
-                continue
+        for c in pool:
             sim = _cosine(it.words, c.words, idf) + ATTACH_BONUS * any(fam(x) == fam(it) for x in c.items)
             if sim > best_sim:
                 best, best_sim = c, sim
