@@ -61,6 +61,12 @@ def test_unison_branch_speaks_for_unison():
     assert got[0][1] == "Unison" and got[0][2] == "union"
 
 
+def test_several_unions_speak_for_no_single_organisation():
+    _, got = attributed("Unite and Unison said the pay offer was too low. They accused Ashcombe "
+                        "City Council of cancelling talks.")
+    assert got == [("Unite and Unison", None, "union")] * 2
+
+
 def test_article_meta_and_grouping():
     kn = load_knowledge()
     arts = [Article(id=str(i), title=t, text=x, date=d) for i, (t, x, d) in enumerate([

@@ -339,6 +339,10 @@ class SpeakerResolver:
         if re.search(r"\bspokes\w+|statement\b", low):
             kind = "description"
         side = self.kn.role_side(head) or self.kn.role_side(m)
+        if org is not None and re.search(r"\band\b|&", m) and \
+                len({o.name for _, _, o in self.kn.find_orgs(m)}) > 1:
+            # "Unite and Unison" speak together for no single organisation
+            side, org = side or org.side, None
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
                         kind, side)
 
