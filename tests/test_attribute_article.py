@@ -135,3 +135,15 @@ def test_undated_national_article_joins_the_pay_round_its_text_names():
     assert "y2031" in arts[2].extra["_sig"] and "n£1111" in arts[2].extra["_sig"]
     g = group_disputes(arts)
     assert g["u"] == g["r31"] != g["r33"]
+
+
+def test_name_variants_of_one_council_group_together():
+    from pipeline.attribute.grouping import _name_variants
+
+    assert _name_variants(["ashby-kell-dunmore", "ashby-city-kell-dunmore", "kell", "dunmore"]) == \
+        {"ashby-kell-dunmore": "ashby-city-kell-dunmore"}
+    a = meta(BINS, "Bin strike", "2031-03-04", "v1")
+    b = meta(BINS, "Bin strike goes on", "2031-03-11", "v2")
+    a.employer, b.employer = "Ashby City, Kell and Dunmore Council", "Ashby Kell and Dunmore Council"
+    g = group_disputes([a, b])
+    assert g["v1"] == g["v2"] and g["v1"].startswith("ashby-city-kell-dunmore-")

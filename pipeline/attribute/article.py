@@ -184,7 +184,7 @@ def signature(article: Article, size: int = 15, directory: str | Path = DEFAULT_
     words = Counter()
     for src, w in ((article.title or "", 3), ((article.text or "")[:2500], 1)):
         for t in _WORD.findall(src.lower().replace("’", "'")):
-            t = t.strip("'-")
+            t = re.sub(r"'s$", "", t.strip("'-"))  # "rugby's" is "rugby"
             if t not in stop and len(t) > 3:
                 words[t] += w
     top = [t for t, _ in words.most_common(size)]

@@ -3,6 +3,7 @@ keyword signature that infer_article_meta leaves in ``extra``): one slug per dis
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -160,6 +161,14 @@ def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = No
         df.update(it.words.keys())
         by_key[(employer_slug(a.employer), a.extra.get("_client"))].append(it)
         names[employer_slug(a.employer)][a.employer] += 1
+    same = _name_variants(list(names))
+    if same:
+        merged: dict[tuple, list[_Item]] = defaultdict(list)
+        for (emp, client), items in by_key.items():
+            merged[(same.get(emp, emp), client)] += items
+        for emp, to in same.items():
+            names[to].update(names.pop(emp))
+        by_key = merged
     n = sum(len(v) for v in by_key.values()) or 1
     idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
     found: list[tuple[_Cluster, str | None, bool, str | None]] = []
@@ -172,6 +181,21 @@ def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = No
         slug = _slug(c, employer, national, client)
         for it in c.items:
             out[it.id] = slug
+    return out
+
+
+def _name_variants(slugs: list[str]) -> dict[str, str]:
+    """Employer slug -> the fuller slug it is a variant of ("armagh-banbridge-craigavon" ->
+    "armagh-city-banbridge-craigavon"): two or more words, all found in the other, in order."""
+    out = {}
+    for a in slugs:
+        wa = a.split("-")
+        if len(wa) < 2 or a == "unknown":
+            continue
+        fuller = [b for b in slugs if b != a and len(b.split("-")) > len(wa) and
+                  re.search(r"(?:^|-)" + r"-(?:.+-)?".join(map(re.escape, wa)) + r"(?:-|$)", b)]
+        if len(fuller) == 1:
+            out[a] = fuller[0]
     return out
 
 
