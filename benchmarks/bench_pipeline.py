@@ -141,9 +141,10 @@ def child_run(inp: Path, out: Path, overrides: list[str]) -> dict:
 
 def child_floor(pred: Path, overrides: list[str], threads: int, part: int, parts: int) -> dict:
     """Bare encoder forward passes over batches ``part::parts`` of the statements' inputs."""
-    from pipeline.workers import limit_kernel_cache
+    from pipeline.workers import set_kernel_cache
 
-    limit_kernel_cache()  # the same oneDNN setting as the pipeline's classifier
+    cfg = _config([*overrides, f"classify.threads={threads}"])
+    set_kernel_cache(cfg)  # the same oneDNN setting as the pipeline's classifier
     import torch
 
     from pipeline.annotate import Pipeline
@@ -151,7 +152,6 @@ def child_floor(pred: Path, overrides: list[str], threads: int, part: int, parts
     from pipeline.io import read_articles
 
     torch.set_num_threads(threads)
-    cfg = _config([*overrides, f"classify.threads={threads}"])
     clf = Pipeline(cfg).classifier  # loaded exactly as the pipeline loads it
     items = [classifier_input(a, s) for a in read_articles(pred) for s in a.statements]
     order = sorted(items, key=lambda i: len(i.quote) + len(i.context))  # as the classifier does

@@ -112,12 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("train", help="train the stance/sentiment classifier")
-    try:
-        from pipeline.classify.train import add_cli_arguments
-    except ImportError:  # the classifier package is optional for extraction-only installs
-        add_cli_arguments = None
-    if add_cli_arguments is not None:
-        add_cli_arguments(p)
+    # defined here, not imported from pipeline.classify.train: that imports torch, which every
+    # other command's process (a batch run's parent included) would then carry for nothing
+    p.add_argument("--config", help="training YAML, e.g. configs/train_stance_sentiment.yaml")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("-o", "--output", help="model directory (default: the config's output_dir)")
+    p.add_argument("-q", "--quiet", action="store_true")
     p.set_defaults(func=cmd_train)
     return parser
 

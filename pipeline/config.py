@@ -53,6 +53,9 @@ class ClassifyConfig:
     max_length: int = 128
     bf16: bool = True  # bf16 autocast on CPUs that support it
     threads: int | None = None  # torch intra-op threads; None: torch's default
+    # oneDNN's per-shape kernel cache: ~1.5x faster, but a worker's memory then creeps up over
+    # long runs (benchmarks/README.md); off keeps memory flat
+    kernel_cache: bool = False
 
 
 @dataclass

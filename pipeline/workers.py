@@ -88,14 +88,11 @@ def _process_chunk(chunk: list[Article]) -> list[Article]:
     return _PIPELINE.process(chunk)
 
 
-def limit_kernel_cache() -> None:
-    """Turn off oneDNN's primitive cache unless the user set it (before torch first runs).
-
-    Statement batches come in ever new shapes (batch rows x padded length); with the cache on,
-    a long run's memory grew without bound (one process: 650 MB at the start, 1.1 GB after 3,000
-    articles, 1.37 GB after 20,000), capacities 16 or 128 did not stop it, 0 kept it flat at
-    ~0.7 GB for ~20% more encoder CPU time (benchmarks/README.md)."""
-    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "0")
+def set_kernel_cache(config: Config) -> None:
+    """oneDNN's primitive cache per ``classify.kernel_cache``, unless the user set it in the
+    environment; call before torch first runs a kernel (workers inherit the environment)."""
+    if not config.classify.kernel_cache:
+        os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "0")
 
 
 class ChunkRunner:
@@ -114,7 +111,7 @@ class ChunkRunner:
 
     def __enter__(self) -> "ChunkRunner":
         if self.config.classify.enabled:
-            limit_kernel_cache()
+            set_kernel_cache(self.config)
         if self.workers > 1:
             ctx = mp.get_context("forkserver")
             # a clean server process (never ran OpenMP) forks the workers; preloading the heavy

@@ -35,6 +35,22 @@ def test_predictions_are_probabilities_and_deterministic(tiny_model):
     assert clf.predict([]) == []
 
 
+def test_row_padding_changes_no_prediction(tiny_model):
+    from pipeline.classify.model import pad_rows
+
+    clf = StanceSentimentClassifier.from_pretrained(tiny_model, bf16=False)
+    enc = clf.encode(ITEMS)
+    padded = pad_rows(clf.encode(ITEMS), 64)
+    assert padded["input_ids"].shape[0] == 4  # 3 rows -> the next power of two
+    assert torch.equal(padded["input_ids"][:3], enc["input_ids"])
+    assert pad_rows(clf.encode(ITEMS), 3)["input_ids"].shape[0] == 3  # never past the batch size
+    one_by_one = [clf.predict_proba([it]) for it in ITEMS]  # batches of 1 row: no padding
+    together = clf.predict_proba(ITEMS)
+    for i, single in enumerate(one_by_one):
+        for k in together:
+            assert torch.allclose(single[k][0], together[k][i], atol=1e-5)
+
+
 def test_bf16_agrees_with_fp32(tiny_model):
     fp32 = StanceSentimentClassifier.from_pretrained(tiny_model, bf16=False).predict_proba(ITEMS)
     bf16 = StanceSentimentClassifier.from_pretrained(tiny_model, bf16=True).predict_proba(ITEMS)

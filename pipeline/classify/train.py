@@ -526,13 +526,6 @@ def rewrite_card(model_dir: str | Path, config_path: str | None = None) -> None:
     write_card(d, cfg, res, conf.get("train_data_sha256", ""), config_path, diag)
 
 
-def add_cli_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", help="training YAML, e.g. configs/train_stance_sentiment.yaml")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("-o", "--output", help="model directory (default: the config's output_dir)")
-    p.add_argument("-q", "--quiet", action="store_true")
-
-
 def cli_main(args: argparse.Namespace) -> int:
     out = run_training(args.config, args.overrides, args.output)
     print(f"model written to {out}")
