@@ -1,5 +1,7 @@
 """Worker layout, determinism, bounded memory, progress bar and the streamed statements table."""
 import json
+import os
+
 import pandas as pd
 
 from pipeline.batch import run_batch, write_table
@@ -82,3 +84,17 @@ def test_empty_input_gives_empty_outputs(tmp_path):
                   table=tmp_path / "t.csv")
     assert s["articles"] == 0 and (tmp_path / "o.jsonl").read_text() == ""
     assert list(pd.read_csv(tmp_path / "t.csv").columns)[:2] == ["article_id", "url"]
+
+
+def test_kernel_cache_setting_follows_config_unless_the_environment_sets_it(monkeypatch):
+    from pipeline.config import load_config
+    from pipeline.workers import set_kernel_cache
+
+    monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", raising=False)
+    set_kernel_cache(load_config(overrides=["classify.kernel_cache=true"]))
+    assert "ONEDNN_PRIMITIVE_CACHE_CAPACITY" not in os.environ  # oneDNN's own default: on
+    set_kernel_cache(load_config())
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == "0"  # default: off, memory flat
+    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "64")
+    set_kernel_cache(load_config())
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == "64"  # the user's choice wins
