@@ -110,6 +110,14 @@ def test_passive_told_and_asked_to_only():
         ("the council to reopen talks", "indirect")]
 
 
+def test_asking_for_is_a_demand_but_not_when_asked_for_comment():
+    assert spans("Unison is asking for an independent review of caseloads.") == [
+        ("an independent review of caseloads", "indirect")]
+    assert spans("When asked for comment, the council said talks would continue.") == [
+        ("talks would continue", "indirect")]
+    assert spans("The council, asked for a response, declined to comment.") == []
+
+
 def test_according_to_a_measure_is_no_source():
     assert spans("Pay has fallen since 2010 according to the consumer prices index measure.") == []
 

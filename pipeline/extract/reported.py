@@ -162,7 +162,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     """Where the reported content starts after a verb ending at ``pos`` (None: no content)."""
     rest = text[pos:send]
     if cls in ("accuse", "urge", "demand", "describe", "label"):
-        if verb.lower().startswith("ask") and not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest):
+        if cls == "urge" and verb.lower().startswith("ask") and \
+                not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest):
             return None  # "asked [Y to ..]" only: "asked members whether" is a question
         m = re.match(r"^\s*", rest)
         return pos + m.end() if rest.strip() else None
@@ -290,6 +291,9 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         lw = verb.lower().split()[0]
         if lw in ("understands", "understand") and _OUTLET.search(left):
             continue  # the outlet's own knowledge ("The BBC understands") is not a statement
+        if lw.startswith("ask") and verb.lower().endswith(" for") and \
+                re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
+            continue  # "When asked for comment, ..", "The council, asked for a response, .."
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
