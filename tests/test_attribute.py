@@ -61,6 +61,16 @@ def test_unison_branch_speaks_for_unison():
     assert got[0][1] == "Unison" and got[0][2] == "union"
 
 
+def test_pronoun_takes_a_person_introduced_since_the_last_statement():
+    text = ("Unite says the rota is unfair to carers.\n"
+            "Jo Bell is one of those striking. She said the rota had cost her a day a week.\n"
+            "Unison's Dana Hale said talks had failed.\n"
+            "“Pat Greene has let us all down,” she said.")
+    _, got = attributed(text)
+    assert [g[0] for g in got] == ["Unite", "Jo Bell", "Dana Hale", "Dana Hale"]
+    assert got[1][2] == "union"
+
+
 def test_several_unions_speak_for_no_single_organisation():
     _, got = attributed("Unite and Unison said the pay offer was too low. They accused Ashcombe "
                         "City Council of cancelling talks.")

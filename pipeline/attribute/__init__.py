@@ -62,8 +62,12 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
     resolver = SpeakerResolver(article.text, knowledge, article.employer, article.unions)
     mentions = _mentions(article.text, statements, knowledge.role_words)
     prev: Resolved | None = None
+    prev_end = 0
     for st, mention in zip(statements, mentions):
+        if mention:  # never the statement itself: '"Jo Bell let us down," she said'
+            resolver.between = article.text[prev_end:max(prev_end, min(mention[1], st.start))]
         r = resolver.resolve(mention[0], st.start, st.quote) if mention else None
+        prev_end = max(prev_end, st.end)
         if r is None:
             # an unattributed quote continues the previous speaker (multi-paragraph quotes)
             r = prev or Resolved(article.unions[0] if article.unions else "unknown source",

@@ -118,6 +118,7 @@ class SpeakerResolver:
         self.text, self.kn, self.employer, self.unions = text, kn, employer, unions
         self.history: list[Resolved] = []
         self.quote = ""
+        self.between = ""  # the text since the previous statement, up to this one's mention
         self.known: dict[str, Resolved] = {}  # people already resolved, for their short forms
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
         self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
@@ -252,6 +253,13 @@ class SpeakerResolver:
             return None
         low = m.lower()
         if low in PRONOUN_PERSON:
+            # a person introduced since the last statement ("Jo Bell is one of those striking.
+            # She said ..") comes before the voices already quoted
+            named = person_names(self.between, self.places)
+            if named:
+                name = named[-1][2]
+                full = self._by_surname(name, pos) if len(name.split()) == 1 else name
+                return self._person(full or name, name, pos)
             # the latest single human voice: a named person or "a council spokesman"
             return next((h for h in reversed(self.history) if h.kind == "person" or (
                 h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1]))), None)
