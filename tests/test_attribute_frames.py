@@ -86,6 +86,8 @@ def test_plausible_mentions(mention, ok):
     ("The carers work alone and Mandy", "Mandy"),
     ("Public sector union Unison", "Unison"),
     ("at the emergency meeting the council", "the council"),
+    ("The library assistants, all members of Unison", "The library assistants"),
+    ("Bin crews, who walked out on Monday", "Bin crews"),
 ])
 def test_clean_mention(raw, clean):
     from pipeline.attribute import load_knowledge

@@ -45,6 +45,9 @@ def clean_mention(raw: str, is_org) -> str:
             return parts[0]
         if _GENERIC_HEAD.match(parts[0]) and is_org(parts[1]):  # "The union, Unison"
             return parts[1]
+        if re.match(r"(?:all|both|most|many|some)\s+(?:of\s+them\s+)?members\b|who\s", parts[1],
+                    re.IGNORECASE):
+            return parts[0]  # "The case workers, all members of Unison" -> "The case workers"
     words = m.split()
     if len(words) >= 2 and is_org(words[-1]) and _GENERIC_HEAD.match(" ".join(words[:-1])
                                                                      .replace("the ", "", 1)):
