@@ -77,6 +77,14 @@ def test_several_unions_speak_for_no_single_organisation():
     assert got == [("Unite and Unison", None, "union")] * 2
 
 
+def test_the_unions_resolve_to_the_pair_the_text_named():
+    _, got = attributed("Bin crews in Ashcombe balloted with Unite and Unison last month.\n"
+                        "The unions said Ashcombe City Council had cancelled talks.")
+    assert got == [("Unite and Unison", None, "union")]
+    _, got = attributed("The unions said Ashcombe City Council had cancelled talks.")
+    assert got[0][0] == "The unions"
+
+
 def test_article_meta_and_grouping():
     kn = load_knowledge()
     arts = [Article(id=str(i), title=t, text=x, date=d) for i, (t, x, d) in enumerate([

@@ -64,6 +64,7 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
                         r"(?:statement|press release|letter|email|report|notice|update)"
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
+_UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -241,6 +242,15 @@ class SpeakerResolver:
         return max(pick, key=lambda n: self.people[n][0] if n in before else -self.people[n][0]) \
             if pick else None
 
+    def _union_pair(self, pos: int) -> str | None:
+        """The latest "U1 and U2" (two different unions) before ``pos``."""
+        found = self.kn.find_orgs(self.text[:pos])
+        for (s1, e1, o1), (s2, e2, o2) in reversed(list(zip(found, found[1:]))):
+            if o1.kind == o2.kind == "unions" and o1.name != o2.name and \
+                    re.fullmatch(r"\s*(?:and|&)\s*", self.text[e1:s2]):
+                return self.text[s1:e2]
+        return None
+
     def _last(self, kinds: set[str]) -> Resolved | None:
         return next((h for h in reversed(self.history) if h.kind in kinds), None)
 
@@ -312,6 +322,11 @@ class SpeakerResolver:
             u = self._last_union(pos)
             if u:
                 return Resolved(u, u, "org")
+        if _UNIONS_ANAPHOR.match(m):
+            # "the unions" after "Unite and Unison ...": the most specific name the text gives
+            both = self._union_pair(pos)
+            if both:
+                return Resolved(both, None, "group", "union")
         if _BARE_SPOKES.match(m):
             prev = next((h for h in reversed(self.history) if "spokes" in h.speaker.lower()), None)
             if prev is not None:
