@@ -85,6 +85,14 @@ def test_the_unions_resolve_to_the_pair_the_text_named():
     assert got[0][0] == "The unions"
 
 
+def test_they_after_workers_introduced_as_a_subject():
+    text = ("Unite said the depot would close on Friday.\n"
+            "Forty Ashcombe City Council drivers, who run the school routes, are staging the strike. "
+            "They say the new rota cuts their pay.")
+    _, got = attributed(text)
+    assert got[1] == ("Forty Ashcombe City Council drivers", None, "union")
+
+
 def test_article_meta_and_grouping():
     kn = load_knowledge()
     arts = [Article(id=str(i), title=t, text=x, date=d) for i, (t, x, d) in enumerate([

@@ -64,6 +64,11 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
                         r"(?:statement|press release|letter|email|report|notice|update)"
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w’'&-]*)(?:\s+[\w’'&-]+){0,5}?\s+(?:members|workers|staff|carers|"
+    r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers))"
+    r"(?=(?:,\s+who\b[^.]*?,)?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
+    r"held|marched|protested|demonstrated|gathered)\b)")
 _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
@@ -273,6 +278,14 @@ class SpeakerResolver:
             # the latest single human voice: a named person or "a council spokesman"
             return next((h for h in reversed(self.history) if h.kind == "person" or (
                 h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1]))), None)
+        if low in ("they", "we"):
+            # workers introduced as a sentence's subject since the last statement ("Unite
+            # members, who run the depots, are staging the strike. They say ..")
+            group = _GROUP_SUBJECT.findall(self.between)
+            if group:
+                g = group[-1].strip()
+                org = self.org_in(g)  # workers speak for their union, never for their employer
+                return Resolved(g, org.name if org and org.kind == "unions" else None, "group", "union")
         if low in PRONOUN_GROUP:
             # the voice just quoted unless it was a named person ("a spokesperson ... they added")
             if self.history and self.history[-1].kind != "person":
