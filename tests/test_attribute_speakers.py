@@ -170,3 +170,16 @@ def test_unlinked_person_speaking_for_members_is_union():
     text = "Strike at Dunmore Council.\nLee Moss said: “The streets are a mess.”"
     _, got = attribute(text, ["The streets are a mess."])
     assert got[0][2] == "other"
+
+
+def test_names_followed_by_a_possessive_are_names():
+    from pipeline.attribute.speakers import person_names
+
+    def names(text):
+        return [n for _, _, n in person_names(text)]
+
+    assert names("Branch secretary Jo Rendells’ message was clear") == ["Jo Rendells"]
+    assert names("Jo Rendell's message was clear") == ["Jo Rendell"]
+    assert names("Jo Rendell’s message was clear") == ["Jo Rendell"]
+    assert names("Unison’s Jo Bell said") == ["Jo Bell"]
+    assert names("the members’ vote") == []

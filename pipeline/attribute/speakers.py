@@ -39,7 +39,8 @@ _NON_NAME = {
     "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors"}
 _NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}})(?![\w’'])")
+NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}})"
+                     rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
 TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 PRONOUN_GROUP = {"they", "we", "them", "us"}
@@ -78,6 +79,8 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
     out = []
     for m in NAME_RE.finditer(s):
         toks = m.group(1).split()
+        if len(toks) > 1 and re.search(r"[’']s$", toks[-1]):
+            toks[-1] = toks[-1][:-2]  # "Jon Rogers’s message": the name is before the 's
         cut = [i for i, t in enumerate(toks) if re.search(r"[’']s$", t)]
         if cut:  # "Dunmore Council's deputy leader", "Unison's Jon Rogers": the name follows
             toks = toks[cut[-1] + 1:]
