@@ -93,6 +93,12 @@ def test_they_after_workers_introduced_as_a_subject():
     assert got[1] == ("Forty Ashcombe City Council drivers", None, "union")
 
 
+def test_union_epithet_resolves_to_the_union_named():
+    _, got = attributed("The biggest union for school support staff said the offer fell short.\n"
+                        "Unison will ballot its members in Ashcombe next month.")
+    assert got == [("Unison", "Unison", "union")]
+
+
 def test_article_meta_and_grouping():
     kn = load_knowledge()
     arts = [Article(id=str(i), title=t, text=x, date=d) for i, (t, x, d) in enumerate([

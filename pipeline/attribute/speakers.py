@@ -70,6 +70,10 @@ _GROUP_SUBJECT = re.compile(
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers))"
     r"(?=(?:,\s+who\b[^.]*?,)?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
     r"held|marched|protested|demonstrated|gathered)\b)")
+_UNION_EPITHET = re.compile(
+    r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
+    r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
+    re.IGNORECASE)
 _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
@@ -329,7 +333,9 @@ class SpeakerResolver:
                 if _COMPANY_ANAPHOR.match(m):
                     return Resolved(contractor.name, contractor.name, "org")
                 return Resolved(re.sub(r"the\s+\w+$", contractor.name, m), contractor.name, "description")
-        if re.fullmatch(r"(?:a|one)\s+(?:trade\s+)?union", m, re.IGNORECASE):
+        if re.fullmatch(r"(?:a|one)\s+(?:trade\s+)?union", m, re.IGNORECASE) or (
+                _UNION_EPITHET.match(m) and self.org_in(m) is None):
+            # "a union", "the biggest union for school staff": the union the text names next
             later = [o for _, _, o in self.kn.find_orgs(self.text[pos:]) if o.kind == "unions"]
             u = later[0].name if later else (self.unions[0] if self.unions else None)
             if u:
