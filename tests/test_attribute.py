@@ -99,6 +99,12 @@ def test_union_epithet_resolves_to_the_union_named():
     assert got == [("Unison", "Unison", "union")]
 
 
+def test_a_local_authority_is_the_employer():
+    _, got = attributed("Ashcombe City Council bin crews walked out. A local authority said the "
+                        "rounds would be caught up.")
+    assert got == [("Ashcombe City Council", "Ashcombe City Council", "council")]
+
+
 def test_article_meta_and_grouping():
     kn = load_knowledge()
     arts = [Article(id=str(i), title=t, text=x, date=d) for i, (t, x, d) in enumerate([

@@ -56,7 +56,8 @@ _ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)[
 _UNION_VOICE = re.compile(r"\b(?:our|my)\s+(?:members|union|branch|colleagues|strike)\b|\bwe\s+(?:are|will|have)\s+"
                           r"(?:be\s+)?(?:striking|balloting|on strike|walking out)", re.IGNORECASE)
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
-_COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+)?(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
+_COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+|a\s+(?=local\s+authority$))?"  # "a local authority" too
+                              r"(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
                               r"borough council|town hall|council administration)$", re.IGNORECASE)
 _BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:man|woman|person)$",
