@@ -147,3 +147,13 @@ def test_name_variants_of_one_council_group_together():
     a.employer, b.employer = "Ashby City, Kell and Dunmore Council", "Ashby Kell and Dunmore Council"
     g = group_disputes([a, b])
     assert g["v1"] == g["v2"] and g["v1"].startswith("ashby-city-kell-dunmore-")
+
+
+def test_loosely_named_council_takes_the_listed_name():
+    from pipeline.attribute.article import known_council
+
+    kn = load_knowledge()
+    assert known_council("Armagh Banbridge and Craigavon Council", kn) == \
+        "Armagh City, Banbridge and Craigavon Borough Council"
+    assert known_council("Dunmore Council", kn) == "Dunmore Council"  # not listed: kept
+    assert known_council("Hove Council", kn) == "Hove Council"  # one word: too weak a match

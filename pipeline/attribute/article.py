@@ -109,6 +109,20 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
     return name
 
 
+def known_council(name: str | None, kn: Knowledge) -> str | None:
+    """A council named loosely ("Armagh Banbridge and Craigavon Council") as the council list
+    spells it ("Armagh City, Banbridge and Craigavon Borough Council"): its words, in order,
+    inside exactly one listed council's."""
+    if not name or name in kn.orgs or name in kn.councils.values():
+        return name
+    words = employer_slug(name).split("-")
+    if len(words) < 2:
+        return name
+    rx = re.compile(r"(?:^|-)" + r"-(?:.+-)?".join(map(re.escape, words)) + r"(?:-|$)")
+    hits = [c for c in kn.councils.values() if rx.search(employer_slug(c))]
+    return hits[0] if len(hits) == 1 else name
+
+
 def _national_body(s: str) -> str:
     """COSLA when Scottish signals outnumber those of England and Wales, else the LGA."""
     return "COSLA" if len(_SCOTLAND.findall(s)) > len(_ENGLAND.findall(s)) else "Local Government Association"
@@ -224,7 +238,7 @@ def dispute_slug(employer: str | None, workforce: str, years: tuple[int, int] | 
 def infer_article_meta(article: Article, kn: Knowledge) -> None:
     """Fill employer, unions and dispute unless the input gave them (``article.hints``)."""
     if "employer" not in article.hints:
-        article.employer = infer_employer(article, kn)
+        article.employer = known_council(infer_employer(article, kn), kn)
     if "unions" not in article.hints:
         article.unions = infer_unions(article, kn)
     wf = infer_workforce(article, kn)
