@@ -50,6 +50,9 @@ def test_spokesman_description_and_council_anaphor():
     ("Opposition councillor Ann Lee said the strike was avoidable.", "other"),
     ("Strikers said they felt betrayed by managers.", "union"),
     ("The GMB said members would walk out next week.", "union"),
+    ("Cllr Ann Lee said the offer was the best the budget allowed.", "council"),
+    ("Executive member for environment Sam Hill said bins would be collected.", "council"),
+    ("Lord Provost Jo Reid said the city could not afford the claim.", "council"),
 ])
 def test_sides_from_knowledge(sentence, side):
     _, got = attributed(sentence)
