@@ -53,6 +53,8 @@ def test_spokesman_description_and_council_anaphor():
     ("Cllr Ann Lee said the offer was the best the budget allowed.", "council"),
     ("Executive member for environment Sam Hill said bins would be collected.", "council"),
     ("Lord Provost Jo Reid said the city could not afford the claim.", "council"),
+    ("Solicitor Sam Price said the equal pay claims would go to a tribunal.", "other"),
+    ("Union activist Kit Moss said the picket would stay all week.", "union"),
 ])
 def test_sides_from_knowledge(sentence, side):
     _, got = attributed(sentence)
