@@ -118,6 +118,13 @@ def test_asking_for_is_a_demand_but_not_when_asked_for_comment():
     assert spans("The council, asked for a response, declined to comment.") == []
 
 
+def test_continuing_to_report_is_still_reporting():
+    assert spans("They are continuing to press for urgent talks with the minister.") == [
+        ("urgent talks with the minister", "indirect")]
+    assert spans("The council continued to insist the offer was final.") == [
+        ("the offer was final", "indirect")]
+
+
 def test_according_to_a_measure_is_no_source():
     assert spans("Pay has fallen since 2010 according to the consumer prices index measure.") == []
 
