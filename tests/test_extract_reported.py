@@ -125,6 +125,12 @@ def test_continuing_to_report_is_still_reporting():
         ("the offer was final", "indirect")]
 
 
+def test_recommended_with_a_bare_verb_clause():
+    assert spans("The union recommended members reject the offer.") == [
+        ("members reject the offer", "indirect")]
+    assert spans("The panel recommended a pay rise of 3%.") == []
+
+
 def test_according_to_a_measure_is_no_source():
     assert spans("Pay has fallen since 2010 according to the consumer prices index measure.") == []
 

@@ -12,6 +12,9 @@ from pipeline.extract.frames import attribution_after, clean_speaker
 from pipeline.extract.verbs import KNOWLEDGE, verb_class, verb_classes, verb_regex
 from pipeline.text.segment import trim, word_count
 
+# "recommended members reject the offer": a subject and a bare verb (what members should do)
+_MANDATE = re.compile(r"(?:[\w’'-]+\s+){1,3}(?:accept|reject|vote|back|support|approve|agree|take|"
+                      r"return|strike|refuse)\b", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"(?:\b(?:was|were|been|be|being|is|are|am)\s+)$", re.IGNORECASE)
 _BAD_BEFORE = re.compile(r"(?:\b(?:to|not|never|the|a|an|of|this|these|those|its|their|his|her|"
                          r"our|your|my|widely|reportedly|allegedly|so-called|what|reject|rejected|"
@@ -203,7 +206,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     if not after_that and _BAD_START.match(rest[i:]) or verb_regex().match(rest, i):
         return None  # "said, adding that ..": the participle carries the content
     relative = bool(re.search(r"\b(?:which|who|that)\s+(?:\w+\s+){0,3}$", text[max(0, pos - 60):pos - len(verb)]))
-    if cls == "clause" and not after_that and not relative and not _looks_clause(rest[i:]):
+    if cls == "clause" and not after_that and not relative and not _looks_clause(rest[i:]) \
+            and not (lw.startswith("recommend") and _MANDATE.match(rest[i:])):
         return None  # "announced strike dates": a bare noun object is no statement
     return pos + i
 
