@@ -144,9 +144,11 @@ def _slug(c: _Cluster, employer: str | None, national: bool, client: str | None)
 
 
 def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = None) -> dict[str, str]:
-    """Article id -> one slug per dispute across a batch. Articles of one employer (and client
-    council, for contractors) are chained by year within a workforce family; families of one
-    period with similar keywords merge; undated articles join the most similar dispute.
+    """Article id -> one slug per dispute across a batch. Articles of one employer (spelling
+    variants of its name together; client council too, for contractors) are chained by year
+    within a workforce family; families of one period with similar keywords merge; undated
+    articles join the most similar dispute of a year their text allows (a year it names first);
+    a contractor's dispute absorbs its client council's reports of the same period.
     Slugs given in the input are kept."""
     kn = knowledge or load_knowledge()
     out: dict[str, str] = {}
