@@ -123,6 +123,8 @@ def test_continuing_to_report_is_still_reporting():
         ("urgent talks with the minister", "indirect")]
     assert spans("The council continued to insist the offer was final.") == [
         ("the offer was final", "indirect")]
+    assert spans("The union went on to say that bins would pile up.") == [
+        ("bins would pile up", "indirect")]
 
 
 def test_recommended_with_a_bare_verb_clause():

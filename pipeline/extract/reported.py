@@ -301,8 +301,9 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
-        # "they are continuing to press for [talks]": the speech act goes on, it is reported
-        goes_on = bool(re.search(r"\bcontinu(?:e|es|ed|ing)\s+to\s+$", left, re.IGNORECASE))
+        # "they are continuing to press for [talks]", "went on to say": the speech act is reported
+        goes_on = bool(re.search(r"\b(?:continu(?:e|es|ed|ing)|(?:go|goes|went|going)\s+on)\s+to\s+$",
+                                 left, re.IGNORECASE))
         if cls != "nominal" and not goes_on and (
                 (_BE_BEFORE.search(left) and not progressive and not passive_told)
                 or _BAD_BEFORE.search(left)):
