@@ -157,3 +157,9 @@ def test_loosely_named_council_takes_the_listed_name():
         "Armagh City, Banbridge and Craigavon Borough Council"
     assert known_council("Dunmore Council", kn) == "Dunmore Council"  # not listed: kept
     assert known_council("Hove Council", kn) == "Hove Council"  # one word: too weak a match
+
+
+def test_council_after_and_is_not_named_and():
+    a = meta("Bin collections resume after the GMB and Dunmore Borough Council reached a deal.",
+             "Deal ends bin strike")
+    assert a.employer == "Dunmore Borough Council"

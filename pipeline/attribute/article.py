@@ -39,9 +39,9 @@ def _council_mentions(s: str) -> list[tuple[str, str]]:
     out = []
     for m in COUNCIL_RE.finditer(s):
         tokens = [t.strip(",") for t in m.group(1).split()]
-        while tokens and tokens[0] in _NOT_PLACE:
-            tokens = tokens[1:]
         tokens = [t for t in tokens if t]
+        while tokens and (tokens[0] in _NOT_PLACE or tokens[0] in ("and", "&")):
+            tokens = tokens[1:]  # "the GMB and Northmoor Borough Council": the place follows
         if not tokens or any(t in _NOT_PLACE or re.search(r"-(?:led|run|controlled)$", t)
                              for t in tokens if t not in ("and", "&")):
             continue
