@@ -109,17 +109,24 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
     return name
 
 
+def slug_within(short: str, long: str) -> bool:
+    """Whether employer slug ``short`` (two or more words) is a variant of the longer ``long``:
+    all its words inside it, in order ("armagh-banbridge-craigavon" in
+    "armagh-city-banbridge-craigavon")."""
+    words = short.split("-")
+    if len(words) < 2 or short == "unknown" or len(long.split("-")) <= len(words):
+        return False
+    return re.search(r"(?:^|-)" + r"-(?:.+-)?".join(map(re.escape, words)) + r"(?:-|$)", long) is not None
+
+
 def known_council(name: str | None, kn: Knowledge) -> str | None:
     """A council named loosely ("Armagh Banbridge and Craigavon Council") as the council list
-    spells it ("Armagh City, Banbridge and Craigavon Borough Council"): its words, in order,
-    inside exactly one listed council's."""
+    spells it ("Armagh City, Banbridge and Craigavon Borough Council"), when exactly one listed
+    council's name holds its words in order."""
     if not name or name in kn.orgs or name in kn.councils.values():
         return name
-    words = employer_slug(name).split("-")
-    if len(words) < 2:
-        return name
-    rx = re.compile(r"(?:^|-)" + r"-(?:.+-)?".join(map(re.escape, words)) + r"(?:-|$)")
-    hits = [c for c in kn.councils.values() if rx.search(employer_slug(c))]
+    short = employer_slug(name)
+    hits = [c for c in kn.councils.values() if slug_within(short, employer_slug(c))]
     return hits[0] if len(hits) == 1 else name
 
 

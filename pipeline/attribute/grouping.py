@@ -3,13 +3,12 @@ keyword signature that infer_article_meta leaves in ``extra``): one slug per dis
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, infer_year,
-                                        dated_year, signature)
+                                        dated_year, signature, slug_within)
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.schema import Article
 
@@ -187,15 +186,10 @@ def group_disputes(articles: Iterable[Article], knowledge: Knowledge | None = No
 
 
 def _name_variants(slugs: list[str]) -> dict[str, str]:
-    """Employer slug -> the fuller slug it is a variant of ("armagh-banbridge-craigavon" ->
-    "armagh-city-banbridge-craigavon"): two or more words, all found in the other, in order."""
+    """Employer slug -> the one fuller slug it is a variant of (``slug_within``)."""
     out = {}
     for a in slugs:
-        wa = a.split("-")
-        if len(wa) < 2 or a == "unknown":
-            continue
-        fuller = [b for b in slugs if b != a and len(b.split("-")) > len(wa) and
-                  re.search(r"(?:^|-)" + r"-(?:.+-)?".join(map(re.escape, wa)) + r"(?:-|$)", b)]
+        fuller = [b for b in slugs if slug_within(a, b)]
         if len(fuller) == 1:
             out[a] = fuller[0]
     return out
