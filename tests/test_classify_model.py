@@ -112,3 +112,48 @@ def test_train_cli_runs_cv_end_to_end(tiny_backbone, tmp_path):
     assert rc == 0
     res = json.loads((tmp_path / "m" / "cv_results.json").read_text())
     assert {"side-prior", "tfidf+logreg", "frozen-minilm+logreg", "vader", "minilm-lora-finetuned"} <= set(res["methods"])
+
+
+def test_pseudo_labels_keep_confident_predictions_and_the_gold_class_balance():
+    from pipeline.classify.self_training import pseudo_label
+
+    heads = {"stance": ("support", "oppose", "neutral"), "sentiment": ("negative", "neutral", "positive")}
+    rows = [{"quote": f"q{i}"} for i in range(4)]
+    probs = {"stance": np.array([[0.95, 0.03, 0.02], [0.97, 0.02, 0.01], [0.1, 0.85, 0.05], [0.4, 0.3, 0.3]]),
+             "sentiment": np.array([[0.1, 0.1, 0.8], [0.92, 0.04, 0.04], [0.05, 0.05, 0.9], [0.9, 0.05, 0.05]])}
+    counts = {"stance": {"support": 1, "oppose": 5, "neutral": 5},
+              "sentiment": {"negative": 1, "neutral": 5, "positive": 5}}
+    out = pseudo_label(rows, probs, heads, counts, threshold=0.9, ratio=1.0)
+    by_quote = {r["quote"]: r for r in out}
+    # support: two confident rows but one gold support row -> only the most confident (q1)
+    assert by_quote["q1"]["stance"] == "support" and by_quote["q1"]["sentiment"] == "negative"
+    assert "q0" not in by_quote  # its support lost to q1, its sentiment (0.8) is under the threshold
+    assert by_quote["q2"] == {"quote": "q2", "stance": None, "sentiment": "positive", "pseudo": True}
+    assert "q3" not in by_quote  # negative's one slot went to q1 (0.92 beats q3's 0.90)
+
+
+def test_self_training_never_pseudo_labels_a_test_folds_dispute(tiny_backbone, tmp_path, monkeypatch):
+    import pipeline.classify.train as train
+
+    gold = {json.loads(line)["id"]: json.loads(line)["dispute"] for line in open("examples/gold.jsonl")}
+    with open(tmp_path / "unl.jsonl", "w") as fa, open(tmp_path / "unl_disputes.jsonl", "w") as fd:
+        for line in open("examples/articles.jsonl"):
+            art = json.loads(line)
+            fd.write(json.dumps({"id": "u-" + art["id"], "dispute": gold[art["id"]]}) + "\n")
+            fa.write(json.dumps({**art, "id": "u-" + art["id"]}) + "\n")
+    calls, real = [], train.fine_tune
+    monkeypatch.setattr(train, "fine_tune", lambda cfg, rows: calls.append(rows) or real(cfg, rows))
+    run_training("configs/train_tiny.yaml", [
+        f"backbone={tiny_backbone}", "data=[examples/gold.jsonl]", "baselines=false", "diagnostics=false",
+        f"unlabelled={tmp_path / 'unl.jsonl'}", f"unlabelled_disputes={tmp_path / 'unl_disputes.jsonl'}",
+        "pseudo_threshold=0.0"], str(tmp_path / "m"))
+    assert len(calls) == 6  # per fold and for the final model: teacher, then student
+    for teacher, student in zip(calls[0::2], calls[1::2]):
+        pseudo = [r for r in student if r.get("pseudo")]
+        assert pseudo and all(r["article_id"].startswith("u-") for r in pseudo)
+        assert {r["dispute"] for r in pseudo} <= {r["dispute"] for r in teacher}
+        for head in ("stance", "sentiment"):  # never more of a class than the gold rows hold
+            for lab in {r[head] for r in pseudo} - {None}:
+                assert sum(r[head] == lab for r in pseudo) <= sum(r[head] == lab for r in teacher)
+    assert len({r["dispute"] for r in calls[1] if r.get("pseudo")}) == 1  # 2 folds, 2 disputes
+    assert len({r["dispute"] for r in calls[5] if r.get("pseudo")}) == 2  # the final model sees all

@@ -65,6 +65,12 @@ class TrainConfig:
     diagnostics: bool = True  # learning curve, near-duplicate label agreement, errors by side
     learning_curve: list[float] = field(default_factory=lambda: [0.25, 0.5])  # 1.0 = the baseline
     bf16: bool = True
+    # self-training: statements the pipeline finds in these unlabelled articles, pseudo-labelled
+    # by a model trained on the gold (per CV fold: without the fold's disputes), join the training
+    unlabelled: str | None = None
+    unlabelled_disputes: str | None = None  # JSONL {id, dispute}: which articles a fold must leave out
+    pseudo_threshold: float = 0.9
+    pseudo_ratio: float = 1.0  # per class, at most this x its gold count
     device: str = "auto"  # "auto": CUDA when available (same code, faster), else CPU
 
 
@@ -153,10 +159,12 @@ def fine_tune(cfg: TrainConfig, rows: list[dict]):
     model, tok = build_model(cfg.backbone, lora_settings(cfg), pooling=cfg.pooling)
     model.to(dev)
     items = to_inputs(rows)
-    y = {k: torch.tensor([labels.index(r[k]) for r in rows]) for k, labels in HEADS.items()}
+    # a pseudo-labelled row may lack one head's label: -100, left out of that head's loss
+    y = {k: torch.tensor([labels.index(r[k]) if r[k] is not None else -100 for r in rows])
+         for k, labels in HEADS.items()}
     weights = {}
     for k, labels in HEADS.items():
-        counts = torch.bincount(y[k], minlength=len(labels)).float().clamp(min=1)
+        counts = torch.bincount(y[k][y[k] >= 0], minlength=len(labels)).float().clamp(min=1)
         w = (counts.sum() / counts) ** cfg.class_weight_power
         weights[k] = w / w.mean()
     params = [p for p in model.parameters() if p.requires_grad]
@@ -179,8 +187,7 @@ def fine_tune(cfg: TrainConfig, rows: list[dict]):
                          cfg.input_format, cfg.context_chars).to(dev)
             with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16):
                 out = model(**enc)
-            loss = sum(torch.nn.functional.cross_entropy(out[k].float(), y[k][idx], weight=weights[k],
-                                                         label_smoothing=cfg.label_smoothing)
+            loss = sum(_head_loss(out[k].float(), y[k][idx], weights[k], cfg.label_smoothing)
                        for k in HEADS)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -191,6 +198,30 @@ def fine_tune(cfg: TrainConfig, rows: list[dict]):
         log.info("epoch %d/%d loss %.4f", epoch + 1, cfg.epochs, total / len(items))
     model.eval()
     return model, tok
+
+
+def _head_loss(logits: torch.Tensor, y: torch.Tensor, weight: torch.Tensor, smoothing: float):
+    keep = y >= 0
+    if bool(keep.all()):
+        return torch.nn.functional.cross_entropy(logits, y, weight=weight, label_smoothing=smoothing)
+    if not bool(keep.any()):
+        return logits.sum() * 0.0
+    return torch.nn.functional.cross_entropy(logits[keep], y[keep], weight=weight,
+                                             label_smoothing=smoothing)
+
+
+def self_train(cfg: TrainConfig, rows: list[dict], teacher, pool: list[dict],
+               exclude_disputes: set[str]):
+    """A student trained on ``rows`` + the teacher's confident labels of ``pool`` (minus disputes)."""
+    from pipeline.classify.self_training import pseudo_label
+
+    cand = [r for r in pool if r["dispute"] not in exclude_disputes]
+    probs = {k: v.numpy() for k, v in teacher.predict_proba(to_inputs(cand)).items()}
+    counts = {k: {lab: sum(r[k] == lab for r in rows) for lab in labels} for k, labels in HEADS.items()}
+    extra = pseudo_label(cand, probs, HEADS, counts, cfg.pseudo_threshold, cfg.pseudo_ratio)
+    log.info("self-training: %d of %d pool statements pseudo-labelled (%s)", len(extra), len(cand),
+             {k: sum(r[k] is not None for r in extra) for k in HEADS})
+    return fine_tune(cfg, rows + extra)
 
 
 def model_config(cfg: TrainConfig, temperatures: dict[str, float], extra: dict) -> dict:
@@ -305,15 +336,30 @@ def cross_validate(cfg: TrainConfig, rows: list[dict]) -> dict:
     return results
 
 
+def unlabelled_pool(cfg: TrainConfig, rows: list[dict]) -> list[dict]:
+    """The self-training pool (empty without ``unlabelled``); the labelled articles are left out."""
+    if not cfg.unlabelled:
+        return []
+    from pipeline.classify.self_training import load_unlabelled
+
+    return load_unlabelled(_data_path(cfg.unlabelled),
+                           _data_path(cfg.unlabelled_disputes) if cfg.unlabelled_disputes else None,
+                           {r["article_id"] for r in rows})
+
+
 def _finetune_oof(cfg: TrainConfig, rows: list[dict], items: list[ClassifierInput],
                   folds: list[np.ndarray]) -> tuple[dict, dict, dict]:
     """Out-of-fold probabilities of the fine-tuned model, and its calibration (ECE, temperatures)."""
     n = len(rows)
     logits = {k: np.zeros((n, len(v))) for k, v in HEADS.items()}
+    pool = unlabelled_pool(cfg, rows)
     t0 = time.time()
     for f, te in enumerate(folds):
         tr = np.setdiff1d(np.arange(n), te)
         model, tok = fine_tune(cfg, [rows[i] for i in tr])
+        if pool:  # the fold's disputes stay out of the pseudo-labelled pool too
+            model, tok = self_train(cfg, [rows[i] for i in tr], wrap(model, tok, cfg), pool,
+                                    {rows[i]["dispute"] for i in te})
         lg = wrap(model, tok, cfg).logits([items[i] for i in te])
         for k in HEADS:
             logits[k][te] = lg[k].numpy()
@@ -476,10 +522,15 @@ def _diagnostics_text(d: dict) -> str:
 
 
 # ---------------------------------------------------------------- entry points
+def _data_path(f: str) -> str:
+    """A data path as given when it exists from here, else relative to the repository."""
+    return str(Path(f) if Path(f).is_absolute() or Path(f).exists() else REPO_DIR / f)
+
+
 def run_training(config_path: str | None, overrides: list[str] | None = None,
                  output_dir: str | None = None) -> Path:
     cfg = load_train_config(config_path, overrides)
-    files = [str(Path(f) if Path(f).is_absolute() or Path(f).exists() else REPO_DIR / f) for f in cfg.data]
+    files = [_data_path(f) for f in cfg.data]
     for f in files:
         if not Path(f).is_file():
             raise FileNotFoundError(f"training data not found: {f}")
@@ -496,7 +547,7 @@ def run_training(config_path: str | None, overrides: list[str] | None = None,
         diag = {**(diag or {}), "methods": results["methods"]}
         results = None
     temps = results["temperatures"] if results else {k: 1.0 for k in HEADS}
-    digest = data_hash(files)
+    digest = data_hash(files + [_data_path(f) for f in (cfg.unlabelled, cfg.unlabelled_disputes) if f])
     out.mkdir(parents=True, exist_ok=True)
     if cfg.train_final:  # a new model: figures of an earlier run in this directory would mislead
         for stale in (CV_NAME, DIAG_NAME):
@@ -506,7 +557,10 @@ def run_training(config_path: str | None, overrides: list[str] | None = None,
     if diag:
         (out / DIAG_NAME).write_text(json.dumps(diag, indent=2) + "\n", encoding="utf-8")
     if cfg.train_final:
-        model, _ = fine_tune(cfg, rows)
+        model, tok = fine_tune(cfg, rows)
+        pool = unlabelled_pool(cfg, rows)
+        if pool:
+            model, _ = self_train(cfg, rows, wrap(model, tok, cfg), pool, set())
         save_model(model, model_config(cfg, temps, {"train_data_sha256": digest,
                                                     "n_train_examples": len(rows)}), out)
     if (out / CONFIG_NAME).is_file():
