@@ -183,3 +183,34 @@ def test_names_followed_by_a_possessive_are_names():
     assert names("Jo Rendell’s message was clear") == ["Jo Rendell"]
     assert names("Unison’s Jo Bell said") == ["Jo Bell"]
     assert names("the members’ vote") == []
+    assert names("Kim Osei, a Unison rep at Harland Moss House, said") == ["Kim Osei"]  # a building
+    assert names("Now Refusco says the offer stands") == []  # a sentence adverb, not a first name
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the clause after a connective holds the subject; a union's letter speaks for the unions
+    ("Unite and GMB wrote to the council. The union kept its strike plans, though the unions’ letter "
+     "said members would vote again.", "members would vote again", "Unite and GMB"),
+    # 'The union claims the council said ..': the council is the source
+    ("Dunmore City Council employs 300 carers. The union claims the council said it wanted a quick "
+     "deal.", "it wanted a quick deal", "Dunmore City Council"),
+    # an adverbial phrase before a pronoun subject
+    ("Care staff in Dunmore met on Monday. At a meeting in central Dunmore they said the offer was "
+     "an insult.", "the offer was an insult", "Care staff in Dunmore"),
+    # the words after a closing quote name the speaker, not the quote's end
+    ("Carer Ali Moss joined the picket.\n“I felt so bad about what was going on,” she said. “I said to "
+     "myself, I have to join.”", "I said to myself, I have to join.", "Ali Moss"),
+])
+def test_speaker_inside_a_longer_subject_phrase(text, quote, speaker):
+    _, got = attribute(text, [quote])
+    assert normalise_speaker(got[0][0]) == normalise_speaker(speaker)
+
+
+def test_quote_openings_and_demonstratives_are_not_speakers():
+    from pipeline.attribute.mentions import plausible
+
+    kn = load_knowledge()
+    assert not plausible("“Today", kn.role_words)
+    assert not plausible("This", kn.role_words)
+    assert plausible("‘Red’ Robbie Keane", kn.role_words)
+    assert plausible("Jo Bell", kn.role_words)

@@ -164,6 +164,12 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
     after = _subject_after(right, span, end)
     if after is not None:
         return after
+    if quoted:  # '“..,” she said. “<this quote>': the attribution between the two quotes
+        x = re.search(r"[”\"]\s*(?P<rest>[^“”\"‘]{1,90}?)\.\s*$", left)
+        a = _AFTER.match(x.group("rest")) if x else None
+        who = clean_speaker(a.group("who1") or a.group("who2")) if a else None
+        if who and len(who.split()) <= 8:
+            return Mention(who, ps + x.start("rest") + max(x.group("rest").find(who), 0), "after")
     if not left.strip() and ps > 1:
         # a quote opening its paragraph after "X said:" closing the previous one
         pps = text.rfind("\n", 0, ps - 1) + 1

@@ -28,9 +28,28 @@ _GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:trade\s+|public[\s-]sector\s+|genera
                            r"local\s+government\s+)?union$", re.IGNORECASE)
 
 
+# "its strike plans, though the unions' letter": the subject of the clause after the connective
+_CONNECTIVE_CLAUSE = re.compile(r"^.*,\s+(?:though|although|but|while|whilst|whereas|and)\s+(?P<subj>[^,]+)$",
+                                re.IGNORECASE)
+# "The union claims the council": the innermost subject speaks
+_INNER_REPORT = re.compile(r"^.+?\s(?:claims?|says?|said|believes?|argues?|insists?|alleges?)\s+"
+                           r"(?:that\s+)?(?P<subj>(?:the|a|an|its|their)\s+.+|he|she|they|it)$")
+# "At a meeting in central Glasgow they": an adverbial phrase, then a pronoun subject
+_PP_PRONOUN = re.compile(r"^(?:at|in|on|during|after|before|following|since|with|when|as)\b.*\s"
+                         r"(?P<subj>he|she|they|it|we)$", re.IGNORECASE)
+
+
 def clean_mention(raw: str, is_org) -> str:
     """``raw`` reduced to the mention; ``is_org(s)`` says whether ``s`` is just an organisation."""
     m = re.sub(r"\s+", " ", raw).strip().strip(",;:–—- ")
+    # a closing mark, not an apostrophe ("the members’ union"): ’ after punctuation or an opening ‘
+    close = max(m.rfind("”"), m.rfind("\""), *(x.end() - 1 for x in re.finditer(r"[,.!?]’|‘[^’]*’(?=\s)", m)))
+    if close >= 0:  # 'was going on,” she': the words after a closing quote mark
+        m = m[close + 1:].strip(" ,")
+    for rx in (_CONNECTIVE_CLAUSE, _INNER_REPORT, _PP_PRONOUN):
+        x = rx.match(m)
+        if x:
+            m = x.group("subj")
     m = _LEAD.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
     pp = _LEAD_PP.match(m)
@@ -59,6 +78,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
                 "those", "one", "two", "three", "four", "five", "six", "many", "some", "both", "all",
                 "several", "most", "he", "she", "they", "it", "we", "i", "you", "other", "fellow",
                 "local", "senior", "union", "council", "unison", "unite", "gmb", "striking"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "there", "here"}
 _DANGLING = re.compile(r"\s(?:and|or|but|of|to|for|with|by|just|that|which)$", re.IGNORECASE)
 
 
@@ -69,6 +89,10 @@ def plausible(mention: str, role_words: frozenset) -> bool:
     if not words or _DANGLING.search(mention):
         return False
     first = words[0]
+    if first[:1] in "“‘\"'" and not re.search(r"[”’\"']\s", mention):
+        return False  # the opening of a quote ('“Today'), not a source
+    if len(words) == 1 and first.lower() in _DEMONSTRATIVES:
+        return False
     if first[:1].isupper() or first[:1] in "“‘\"'" or first[:1].isdigit():
         return True
     low = first.lower()

@@ -36,7 +36,13 @@ _NON_NAME = {
     "Index", "Purchasing", "Managers", "Report", "Reporting", "Democracy", "Review", "Committee",
     "Board", "Trust", "Company", "Limited", "Ltd", "Group", "Corporation", "Times", "Post", "Mail",
     "Guardian", "Echo", "Gazette", "Herald", "Standard", "Press", "Live", "Socialist", "Worker",
-    "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors"}
+    "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors",
+    "Now", "Then", "Also", "Still", "Yet", "So", "Instead", "Separately", "Elsewhere", "Recently",
+    "Previously", "Currently", "Finally", "Indeed", "Library", "School", "Academy", "College"}
+# A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
+_BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
+             "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
+             "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower"}
 _NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}})"
@@ -68,9 +74,10 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w’'&-]*)(?:\s+[\w’'&-]+){0,5}?\s+(?:members|workers|staff|carers|"
-    r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers))"
+    r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers)"
+    r"(?:\s+(?:in|at|from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?)"  # "Care staff in Glasgow"
     r"(?=(?:,\s+who\b[^.]*?,)?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
-    r"held|marched|protested|demonstrated|gathered)\b)")
+    r"held|met|marched|protested|demonstrated|gathered)\b)")
 _UNION_EPITHET = re.compile(
     r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
@@ -84,6 +91,8 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
     out = []
     for m in NAME_RE.finditer(s):
         toks = m.group(1).split()
+        if toks[-1] in _BUILDING:
+            continue
         if len(toks) > 1 and re.search(r"[’']s$", toks[-1]):
             toks[-1] = toks[-1][:-2]  # "Jon Rogers’s message": the name is before the 's
         cut = [i for i, t in enumerate(toks) if re.search(r"[’']s$", t)]
@@ -280,7 +289,7 @@ class SpeakerResolver:
             # She said ..") comes before the voices already quoted
             named = person_names(self.between, self.places)
             if named:
-                name = named[-1][2]
+                name = self._drop_role(named[-1][2])
                 full = self._by_surname(name, pos) if len(name.split()) == 1 else name
                 return self._person(full or name, name, pos)
             # the latest single human voice: a named person or "a council spokesman"
@@ -303,10 +312,7 @@ class SpeakerResolver:
             return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
         names = person_names(m, self.places)
         if names:
-            name = names[0][2]
-            words = name.split()
-            if len(words) == 3 and words[0].lower() in self.kn.role_words:
-                name = " ".join(words[1:])  # "Parent Lucy Dean", "Striker Jo Bell"
+            name = self._drop_role(names[0][2])
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
@@ -392,10 +398,19 @@ class SpeakerResolver:
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
                         kind, side)
 
+    def _drop_role(self, name: str) -> str:
+        """"Parent Lucy Dean", "Striker Jo Bell" -> the name."""
+        words = name.split()
+        first = words[0].lower()
+        drop = len(words) == 3 and (first in self.kn.role_words or first + "s" in self.kn.role_words)
+        return " ".join(words[1:]) if drop else name
+
     def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
         """'a council statement' / 'a statement from Unison' / 'the statement' -> its author."""
-        who = src or mod
+        who = re.sub(r"[’']s?$", "", (src or mod).strip())  # "the unions’ letter", "Unite's statement"
         if who:
+            if _UNIONS_ANAPHOR.match(who):
+                return Resolved(self._union_pair(pos) or "the unions", None, "group", "union")
             canonical = self._canonical_org(who)
             if canonical:
                 return Resolved(canonical.name, canonical.name, "org")
