@@ -205,3 +205,22 @@ def test_adverbial_at_first_opens_content_and_dashed_subject():
     text = ("The staff – whose job is to house tenants, with a focus on prevention – previously "
             "warned they had reached breaking point.")
     assert spans(text) == [("they had reached breaking point", "indirect")]
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # '..., X announced.' reports a clause, never a bare noun phrase
+    ("Classroom staff will strike on 8 and 9 May, their union Unison announced today.",
+     ["Classroom staff will strike on 8 and 9 May"]),
+    ("Bin strikes are set to start in Dunmore on 3 May, unions have announced.",
+     ["Bin strikes are set to start in Dunmore on 3 May"]),
+    ("New strike dates, Unite announced.", []),
+    # 'warned of [NP]' reports its object
+    ("Unison warned of more strikes if the offer is not improved.", ["more strikes if the offer is not improved"]),
+    # 'report' after a determiner is the noun: the verb is the one after it
+    ("A council report published last week warned of the cost of a deal struck with Unite.",
+     ["the cost of a deal struck with Unite"]),
+    ("The council’s report said the service was failing.", ["the service was failing"]),
+    ("The council claims the offer is fair.", ["the offer is fair"]),
+])
+def test_announced_warned_of_and_noun_forms(text, quotes):
+    assert [s.quote for s in extract_statements(text)] == quotes

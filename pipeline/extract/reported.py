@@ -76,7 +76,7 @@ _CONJ_LEAD = re.compile(r"^(?:as|while|which|who|whom|that|when|if|because|altho
                         r"since|until|unless|than|then|once)\b", re.IGNORECASE)
 _TRAIL_VERBS = (r"said|says|added|adds|claimed|claims|argued|argues|warned|warns|insisted|insists|"
                 r"explained|confirmed|stated|believes|believe|wrote|maintained|maintains|say|add|argue|"
-                r"claim|warn|insist|explain|"
+                r"claim|warn|insist|explain|announced|announces|revealed|reveals|"
                 r"told\s+[^,.;:“”\"]{1,40}?")
 _TRAIL_AFTER = (r"(?P<adv>(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:week|month|year)|"
                 r"on\s+\w+day|in\s+a\s+statement|at\s+the\s+time|previously|earlier|recently))*"
@@ -88,6 +88,12 @@ _TRAIL = re.compile(r"(?:,|(?<=[”\"’]))\s+(?P<who>[^,;:“”\"‘]{1,80}?(?
 _INVERT = re.compile(r",\s+(?P<verb>said|says|added|adds|argued|argues|warned|warns|claimed|claims|"
                      r"insisted|insists|explained|stated|continued|wrote)\s+"
                      r"(?P<who>[^;:“”\"‘]{1,120}?)" + _TRAIL_AFTER, re.IGNORECASE)
+# base forms that are also nouns; after a determiner or a noun modifier they are the noun
+_NOUN_FORMS = {"report", "claim", "note", "state", "estimate", "project", "demand", "warning",
+               "demands", "claims", "reports", "notes", "estimates", "warnings"}
+_POSS_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|these|those|[\w-]+['’]s?)\s+$", re.IGNORECASE)
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|new|latest|"
+                         r"council|union|pay|government|[\w-]+['’]s?)\s+$", re.IGNORECASE)
 # a verb right after a closing quote ('," said X'): the attribution of a direct quote
 _AFTER_QUOTE = re.compile(r"[,.!?…]?\s*[”\"’']\s*[,.]?\s*$")
 
@@ -239,6 +245,8 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
             content = text[cs:ce]
             if word_count(content) < 3 or not _valid_subject(who, limit):
                 continue
+            if re.match(r"announc|reveal", m.group("verb"), re.IGNORECASE) and not _is_clause(content):
+                continue  # "strike dates, Unite announced": only a clause is a statement
             if pat is _INVERT and not (_is_clause(content) or word_count(content) >= 8):
                 continue  # "Jo Bloggs, a branch officer, said ..": a subject and its apposition
             if pat is _INVERT and _LOWER_ED.search(who):
@@ -298,6 +306,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if lw.startswith("ask") and verb.lower().endswith(" for") and \
                 re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
+        if lw in _NOUN_FORMS and (_DET_BEFORE if not lw.endswith("s") else _POSS_BEFORE).search(left):
+            continue  # "A council report published ..", "the union's claim": a noun, not a verb
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
