@@ -138,3 +138,15 @@ def test_short_quote_cut_off_by_end_of_text_is_kept_single_word_dropped():
     assert spans("Jo Bloggs said the strike was on.\n“This dispute") == [
         ("the strike was on", "indirect"), ("This dispute", "direct")]
     assert spans("Jo Bloggs said the strike was on.\n“I") == [("the strike was on", "indirect")]
+
+
+def test_said_that_and_a_quote_to_the_end_of_the_sentence_is_direct():
+    text = ("Talks failed.\nThe council recently said that “although the action continues, our plan is "
+            "working and we are collecting waste as scheduled.”")
+    got = extract_statements(text)
+    assert [(s.type, s.quote) for s in got] == [
+        ("direct", "although the action continues, our plan is working and we are collecting waste as scheduled.")]
+    assert got[0].cue["speaker_text"] == "The council"
+    # a quoted fragment followed by more reported content stays one mixed statement
+    text = "The council said that “the action continues” and that talks were over."
+    assert [s.type for s in extract_statements(text)] == ["mixed"]

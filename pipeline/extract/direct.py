@@ -51,6 +51,10 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     elif (_INTRO_VERB.search(b) or b.endswith(",") and _verb_near_end(b)) and (b.endswith(",") or n >= 4):
         direct = True
         speaker = _subject_before_verb(b)
+    elif re.search(r"\bthat$", b) and _INTRO_VERB.search(b[:-4].rstrip()) and n >= 4 and \
+            (r.close_at is None or re.match(r"[.!?…]?\s*(?:$|[“\"‘A-Z])", after)):
+        direct = True  # 'said that “<the whole rest of the sentence>”': the quote is the statement
+        speaker = _subject_before_verb(b[:-4].rstrip())
     elif _SENT_BREAK.search(b) and content[:1].isupper() and n >= 4:
         direct = True  # a quoted sentence standing on its own
     if r.close_at is not None and (not direct or speaker is None):

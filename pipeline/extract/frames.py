@@ -15,7 +15,7 @@ _LEAD = re.compile(
 # Trailing auxiliaries/adverbs between the speaker and the verb: "Unite has also", "He however".
 _TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|however|now|previously|repeatedly|today|yesterday|then|"
-    r"further|again|later|earlier|meanwhile|is|are|was|were|will|would|has been|have been|"
+    r"further|again|later|earlier|recently|meanwhile|is|are|was|were|will|would|has been|have been|"
     r"only|already|still|last week|this week|on \w+day|in a statement|in a letter|"
     r"in \w+|at the time|once|both|all|himself|herself|themselves|itself))+\s*,?\s*$",
     re.IGNORECASE)
