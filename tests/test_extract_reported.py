@@ -224,3 +224,9 @@ def test_adverbial_at_first_opens_content_and_dashed_subject():
 ])
 def test_announced_warned_of_and_noun_forms(text, quotes):
     assert [s.quote for s in extract_statements(text)] == quotes
+
+
+def test_a_time_clause_between_the_verb_and_that():
+    got = extract_statements("Chief executive Ann Doe said when the strike was announced that it would "
+                             "put lives at risk.")
+    assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("it would put lives at risk", "Chief executive Ann Doe")]

@@ -167,6 +167,10 @@ def _valid_subject(who: str, max_words: int = 10) -> bool:
     return bool(_SUBJECT_HINT.search(w))
 
 
+# "said when the strike was announced that ..": a time clause between the verb and "that"
+_WHEN_THAT = re.compile(r"^\s*(?:when|as|after|before|while|once)\s+[^,.;:“”\"]{3,60}?\s+that\s+", re.IGNORECASE)
+
+
 def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int | None:
     """Where the reported content starts after a verb ending at ``pos`` (None: no content)."""
     rest = text[pos:send]
@@ -193,7 +197,7 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
             m2 = _SKIP_AFTER.match(rest[i:])
             if m2:
                 i += m2.end()
-    m = _THAT.match(rest[i:]) or _nominal().match(rest[i:])
+    m = _THAT.match(rest[i:]) or _nominal().match(rest[i:]) or _WHEN_THAT.match(rest[i:])
     if not m:
         m = _OBJECT_THAT.match(rest[i:])
         limit = 14 if re.match(r"(?:told|tell|warn|assur|remind|inform)", lw) else 5
