@@ -230,3 +230,13 @@ def test_a_time_clause_between_the_verb_and_that():
     got = extract_statements("Chief executive Ann Doe said when the strike was announced that it would "
                              "put lives at risk.")
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("it would put lives at risk", "Chief executive Ann Doe")]
+
+
+def test_a_quote_followed_by_its_named_speaker_and_apposition_is_direct():
+    text = "Morale held. “Money has been tight but morale is good,” Nick, one of the strikers, told the paper."
+    assert [(s.type, s.quote) for s in extract_statements(text)] == [
+        ("direct", "Money has been tight but morale is good,")]
+
+
+def test_the_outlets_own_reporting_is_no_statement():
+    assert extract_statements("Last month we revealed the union was to hold a ballot.") == []

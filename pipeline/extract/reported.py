@@ -263,6 +263,9 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
                 continue  # the attribution of a direct quote
             if re.search(r"[”\"’']$", content) and content[:1] in "“\"‘'":
                 continue
+            if re.search(r"[,.!?…][”\"’']\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$", content) and \
+                    content[:1] in "“\"‘'":
+                continue  # '“..,” Nick, one of the strikers, told ..': a quote and its speaker
             who = re.sub(r"\s+", " ", _PARENTHETICAL.sub(" ", who)).strip(" ,")
             return _stmt(text, cs, ce, who, m.group("verb")), ss + m.end()
     return None
@@ -305,8 +308,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
     for vs, ve, verb, cls in _cue_matches(text, clause_start, se, in_quote):
         left = text[clause_start:vs]
         lw = verb.lower().split()[0]
-        if lw in ("understands", "understand") and _OUTLET.search(left):
-            continue  # the outlet's own knowledge ("The BBC understands") is not a statement
+        if re.match(r"understands?$|revealed$|reported$", lw) and _OUTLET.search(left):
+            continue  # the outlet's own knowledge ("The BBC understands", "we revealed") is not a statement
         if lw.startswith("ask") and verb.lower().endswith(" for") and \
                 re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
