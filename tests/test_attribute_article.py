@@ -83,6 +83,24 @@ def test_grouping_needs_metadata_only():
     assert len(set(group_disputes(arts).values())) == 1
 
 
+def test_an_undated_report_can_join_two_workforces_clusters_of_one_dispute():
+    """Two workforces' dated reports share little; an undated report sharing words with both joins
+    one of them, after which the two clusters are alike enough to be one dispute."""
+    def art(i, wf, year, sig, emp="Northmoor Borough Council"):
+        a = Article(id=i, text="x", employer=emp)
+        a.extra.update({"_workforce": wf, "_year": year, "_text_year": None, "_sig": sig})
+        return a
+
+    arts = [art("a1", "refuse-workers", 2031, "contracts rewards crews"),
+            art("a2", "social-workers", 2031, "contracts rehire children"),
+            art("u1", "refuse-workers", None, "contracts rewards rehire crews children"),
+            art("o1", "refuse-workers", 2031, "bins depot crews pay", emp="Eastwick Council"),
+            art("o2", "social-workers", 2030, "caseloads children pay", emp="Eastwick Council")]
+    g = group_disputes(arts)
+    assert g["a1"] == g["a2"] == g["u1"]
+    assert len({g["a1"], g["o1"], g["o2"]}) == 3
+
+
 def test_grouping_keeps_input_slugs():
     a = meta(BINS, "Dunmore bin strike", "2031-03-04", "k")
     a.dispute, a.hints = "given-slug", ("dispute",)

@@ -93,19 +93,7 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
         else:
             loose.append(it)
     clusters += _chain(loose, gap)
-    merged = True
-    while merged:  # one dispute reported under two workforces ("refuse" and "social workers")
-        merged = False
-        for i, c in enumerate(clusters):
-            for d in clusters[i + 1:]:
-                if c.lo <= d.hi + gap and d.lo <= c.hi + gap and \
-                        _cosine(c.words, d.words, idf) >= MERGE_SIM:
-                    c.absorb(d)
-                    clusters.remove(d)
-                    merged = True
-                    break
-            if merged:
-                break
+    _merge_workforces(clusters, gap, idf)
     fresh: list[_Cluster] = []
     for it in sorted((it for it in items if it.year is None), key=lambda i: i.text_year is None):
         # an undated article joins the most similar dispute, unless none is similar enough; the
@@ -126,7 +114,27 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
             best = _Cluster()
             fresh.append(best)
         best.add(it)
+    # the undated reports fill in each dispute's picture: two workforces' clusters may now match
+    _merge_workforces(clusters, gap, idf)
     return clusters + fresh
+
+
+def _merge_workforces(clusters: list[_Cluster], gap: int, idf: dict[str, float]) -> None:
+    """Merge (in place) dated clusters of overlapping periods whose keywords are alike: one
+    dispute reported under two workforces ("refuse" and "social workers")."""
+    merged = True
+    while merged:
+        merged = False
+        for i, c in enumerate(clusters):
+            for d in clusters[i + 1:]:
+                if c.lo is not None and d.lo is not None and c.lo <= d.hi + gap and \
+                        d.lo <= c.hi + gap and _cosine(c.words, d.words, idf) >= MERGE_SIM:
+                    c.absorb(d)
+                    clusters.remove(d)
+                    merged = True
+                    break
+            if merged:
+                break
 
 
 def _slug(c: _Cluster, employer: str | None, national: bool, client: str | None) -> str:
