@@ -181,3 +181,13 @@ def test_council_after_and_is_not_named_and():
     a = meta("Bin collections resume after the GMB and Dunmore Borough Council reached a deal.",
              "Deal ends bin strike")
     assert a.employer == "Dunmore Borough Council"
+
+
+def test_a_local_strike_against_a_national_pay_offer_is_the_national_dispute():
+    text = ("Refuse workers at Falkirk Council began a strike on Thursday. Unite said the 3.5 per cent "
+            "pay offer from Cosla was nowhere near good enough. The council said bins would be late.")
+    assert meta(text, "Bin workers walk out over pay").employer == "COSLA"
+    # the council's own offer keeps the council, whatever else the text says of Cosla
+    text = ("Refuse workers at Falkirk Council began a strike on Thursday. Unite said Falkirk Council's "
+            "pay offer was nowhere near good enough. Cosla was not involved.")
+    assert meta(text, "Falkirk bin workers on strike").employer == "Falkirk Council"

@@ -63,6 +63,8 @@ _SCOTLAND = re.compile(r"\b(?:Scotland|Scottish|COSLA|Cosla|Holyrood)\b")
 _ENGLAND = re.compile(r"\b(?:England|Wales|English|Welsh|LGA|NJC|Local Government Association|"
                       r"National Employers|Westminster)\b")
 CONTRACTOR_MENTIONS = 4
+_OFFER = re.compile(r"\b(?:pay\s+)?(?:offer|deal|award|talks|negotiat\w+)\b", re.IGNORECASE)
+OFFER_WEIGHT = 2.0
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*\W+){4,}")
 
 
@@ -92,9 +94,15 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
     forms: dict[str, Counter] = defaultdict(Counter)
     for src, w in ((title, 3.0), (text[:300], 1.5), (text, 1.0)):
         _council_scores(src, w, kn, scores, forms)
-        for _, _, org in kn.find_orgs(src):
+        for s0, e0, org in kn.find_orgs(src):
             if org.kind in ("employer_bodies", "contractors"):
                 scores[(org.kind, org.name)] += w * (1.2 if org.kind == "contractors" else 1.0)
+                near = re.split(r"[.!?]\s", src[max(0, s0 - 50):s0])[-1] + " " + \
+                    re.split(r"[.!?]\s", src[e0:e0 + 50])[0]  # the same sentence only
+                if org.kind == "employer_bodies" and _OFFER.search(near):
+                    # the body whose pay offer the workers reject employs them: a local strike
+                    # against a national offer is the national dispute
+                    scores[(org.kind, org.name)] += w * OFFER_WEIGHT
             elif org.kind == "council_services" and org.council:
                 scores[("council", org.council)] += w * 1.2
         national = len(_NATIONAL.findall(src))
