@@ -200,6 +200,26 @@ def test_names_followed_by_a_possessive_are_names():
     # the words after a closing quote name the speaker, not the quote's end
     ("Carer Ali Moss joined the picket.\n“I felt so bad about what was going on,” she said. “I said to "
      "myself, I have to join.”", "I said to myself, I have to join.", "Ali Moss"),
+    # a sentence adverb before a name and its apposition
+    ("The council said talks would go on.\nHowever Bora Okafor, regional officer at the NEU, said the "
+     "council had chosen to cut pay.", "the council had chosen to cut pay", "Bora Okafor"),
+    # the sentence before the speaker's is no part of the speaker
+    ("Members joined the strike. Pia Watts, care convener for the Unison branch, said: “We are all "
+     "suffering.”", "We are all suffering.", "Pia Watts"),
+    # a coordinated predicate: "X expressed regret .. but said"
+    ("Dunmore County Council expressed regret at the vote but said it would work with heads.",
+     "it would work with heads", "Dunmore County Council"),
+    # a subject relative describes its antecedent; an object relative names the speaker
+    ("Bins piled up, and Refusco, the company who employ the crews, have said those at work are doing "
+     "their best.", "those at work are doing their best", "Refusco"),
+    ("Unison, which balloted its 75,000 members in Scotland, said the offer had been accepted.",
+     "the offer had been accepted", "Unison"),
+    ("In the capital, which has seen bins overflowing, council leader Sam Dale said he was disappointed.",
+     "he was disappointed", "Sam Dale"),
+    ("The practitioners, of whom over 100 are in Unison, are calling for parity with colleagues.",
+     "parity with colleagues", "The practitioners"),
+    # a page's dateline line is not part of the speaker
+    ("date 2031-06-14 Unison said it would now ballot members.", "it would now ballot members", "Unison"),
 ])
 def test_speaker_inside_a_longer_subject_phrase(text, quote, speaker):
     _, got = attribute(text, [quote])
@@ -214,3 +234,9 @@ def test_quote_openings_and_demonstratives_are_not_speakers():
     assert not plausible("This", kn.role_words)
     assert plausible("‘Red’ Robbie Keane", kn.role_words)
     assert plausible("Jo Bell", kn.role_words)
+
+
+def test_a_worker_described_by_the_employer_is_a_union_voice():
+    text = "A refuse worker employed by Dunmore Council said: “We have had enough of this treatment.”"
+    _, got = attribute(text, ["We have had enough of this treatment."])
+    assert got == [("A refuse worker employed by Dunmore Council", None, "union")]

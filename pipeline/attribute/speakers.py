@@ -395,6 +395,8 @@ class SpeakerResolver:
                 len({o.name for _, _, o in self.kn.find_orgs(m)}) > 1:
             # "Unite and Unison" speak together for no single organisation
             side, org = side or org.side, None
+        if side == "union" and org is not None and org.kind != "unions":
+            org = None  # "a refuse worker employed by X Council": a worker, not the council's voice
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
                         kind, side)
 

@@ -37,17 +37,51 @@ _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|op
                      r"announced|released|sent|made)\s")
 
 
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bCllr)(?<!\bNo)"
+                           r"[.!?][”’\"]?\s+(?=[“‘\"]?[A-Z])")
+_DATELINE = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+")
+_CONTRACTED = re.compile(r"^(we|they|he|she|it|i)['’](?:ve|re|s|d|ll|m)$", re.IGNORECASE)
+_SOFT_LEAD = re.compile(r"^(?:however|but|and|meanwhile|also|now|then|instead|separately|yet|so)\s+",
+                        re.IGNORECASE)
+# an object relative ("plans which the council said"): a determiner or a name follows the pronoun
+_OBJECT_REL = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those|[A-Z])")
+# "Dunmore Council expressed regret at the vote but (said)": the subject before the first verb
+_COORD_END = re.compile(r"\s(?:but|and)$")
+_FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has|have|had|is|are|was|were|will|would)\b")
+
+
 def clean_speaker(raw: str) -> str:
     """A raw subject phrase reduced to the speaker mention."""
     s = raw.strip().strip(",;:–—- ")
+    s = _SENTENCE_END.split(s)[-1]  # 'as long as possible. He': the last sentence's words
+    s = _DATELINE.sub("", s)
     m = _REL_END.match(s)
     if m:  # "Unite, which says": the antecedent speaks
         s = m.group(1)
     else:
         m = _REL.search(s)
-        if m:
+        if m and _OBJECT_REL.match(m.group(1)):
             s = m.group(1)
+        elif m and m.start() > 0 and s[m.start()] != "," and not _FUNCTION_LEAD.match(s) and \
+                "," not in s and len(s.split()) <= 12:
+            pass  # "Library staff who have gone on strike": the relative clause names the speaker
+        elif m and m.start() > 0:
+            # a subject relative describes the antecedent: "Serco, the company who employ ..";
+            # "In the capital, which has seen .., council leader Jo Bell": the subject follows it
+            head = re.sub(r"\s+(?:of|to|with|for|by|from|among)$", "", s[:m.start()].strip(" ,"))
+            before = re.split(r",\s+", head)
+            after = re.split(r",\s+", m.group(1))
+            if _FUNCTION_LEAD.match(before[0]) and len(after) > 1 and after[-1].strip():
+                s = after[-1]
+            elif len(before) > 1 and _OBJECT_REL.match(before[-1]) and \
+                    _SOFT_LEAD.sub("", before[-2])[:1].isupper() and \
+                    not _FUNCTION_LEAD.match(_SOFT_LEAD.sub("", before[-2])):
+                s = _SOFT_LEAD.sub("", before[-2])  # the name before its apposition
+            else:
+                s = before[-1]
     parts = [p for p in re.split(r",\s+", s) if p.strip()]
+    if len(parts) > 1 and _SOFT_LEAD.match(parts[0]) and _NAMEISH.match(_SOFT_LEAD.sub("", parts[0])):
+        parts[0] = _SOFT_LEAD.sub("", parts[0])  # "However Bora Oktas, regional officer at .."
     while len(parts) > 1 and _FUNCTION_LEAD.match(parts[0]):
         parts = parts[1:]
     s = ", ".join(parts)
@@ -63,6 +97,13 @@ def clean_speaker(raw: str) -> str:
     verb = _FINITE.search(s)
     if verb and verb.start() > 0 and len(s.split()) > 3:  # "Unison opened a ballot and": the subject
         s = s[:verb.start()].strip(" ,")
+    elif _COORD_END.search(s):
+        verb = _FIRST_ED.search(s)
+        if verb and verb.start() > 0:
+            s = s[:verb.start()].strip(" ,")
+    c = _CONTRACTED.match(s)
+    if c:  # "we've (said)"
+        s = c.group(1)
     return "" if s.lower() in _EMPTY else s
 
 
