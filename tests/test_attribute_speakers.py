@@ -218,6 +218,18 @@ def test_names_followed_by_a_possessive_are_names():
      "he was disappointed", "Sam Dale"),
     ("The practitioners, of whom over 100 are in Unison, are calling for parity with colleagues.",
      "parity with colleagues", "The practitioners"),
+    # an object relative names the speaker ("which Unison said"), the last one if several
+    ("The action was spurred by the council’s pay review, which Unison said would cut staff.",
+     "would cut staff", "Unison"),
+    ("Union leaders want an above-inflation rise and argued the latest offer from Cosla does nothing.",
+     "the latest offer from Cosla does nothing", "Union leaders"),
+    ("Pickets stood at all depots. Yesterday pickets were outside all depots in Leeds and have warned "
+     "that the strike will lead to refuse building up.", "the strike will lead to refuse building up",
+     "pickets"),
+    ("The union representing Dunmore’s refuse and recycling workers has said its members were back.",
+     "its members were back", "The union"),
+    ("Staff wanted a higher pay.Kay Moss, head of personnel at Dunmore Council, said: “We value our "
+     "staff.”", "We value our staff.", "Kay Moss"),
     # a page's dateline line is not part of the speaker
     ("date 2031-06-14 Unison said it would now ballot members.", "it would now ballot members", "Unison"),
 ])
@@ -240,3 +252,13 @@ def test_a_worker_described_by_the_employer_is_a_union_voice():
     text = "A refuse worker employed by Dunmore Council said: “We have had enough of this treatment.”"
     _, got = attribute(text, ["We have had enough of this treatment."])
     assert got == [("A refuse worker employed by Dunmore Council", None, "union")]
+
+
+def test_a_joint_statement_of_both_parties_is_other():
+    text = "In an update, the council, Unison and GMB announced they had reached an agreement to settle."
+    _, got = attribute(text, ["they had reached an agreement to settle"])
+    assert got[0][2] == "other" and got[0][1] is None
+    # workers at a council are no joint statement
+    text = "The Unison members at Dunmore Council said there had been no talks since May."
+    _, got = attribute(text, ["there had been no talks since May"])
+    assert got[0][2] == "union"

@@ -310,6 +310,8 @@ class SpeakerResolver:
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
             return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
+        if self._joint(m):  # "the council, Unison and GMB announced": both parties together
+            return Resolved(m, None, "group", "other")
         names = person_names(m, self.places)
         if names:
             name = self._drop_role(names[0][2])
@@ -399,6 +401,20 @@ class SpeakerResolver:
             org = None  # "a refuse worker employed by X Council": a worker, not the council's voice
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
                         kind, side)
+
+    def _joint(self, m: str) -> bool:
+        """Whether the mention coordinates the employer (or a council) with a union."""
+        parts = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", m) if p.strip()]
+        if len(parts) < 2:
+            return False
+        sides = set()
+        for p in parts:
+            org = self._canonical_org(p)
+            if org is not None:
+                sides.add(org.side)
+            elif _COUNCIL_ANAPHOR.match(p.strip()):
+                sides.add("council")
+        return {"union", "council"} <= sides
 
     def _drop_role(self, name: str) -> str:
         """"Parent Lucy Dean", "Striker Jo Bell" -> the name."""

@@ -38,7 +38,14 @@ _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|op
 
 
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bCllr)(?<!\bNo)"
-                           r"[.!?][”’\"]?\s+(?=[“‘\"]?[A-Z])")
+                           r"[.!?][”’\"]?\s+(?=[“‘\"]?[A-Z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")  # "pay.Kay"
+# "The union representing X's refuse and recycling workers": the head before its participle
+_PARTICIPLE_TAIL = re.compile(r"^(?P<head>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:representing|"
+                              r"who\s+represents?|which\s+represents?)\s.+$", re.IGNORECASE)
+# "the row escalated this week when the union": the subject of the last subordinate clause
+_SUBORD_SUBJECT = re.compile(r"^.*\s(?:when|after|because|while|since|before|until|once)\s+"
+                             r"(?P<subj>(?:the|a|an|its|their|[A-Z])[^,]{0,60})$")
+_PRONOUN_END = re.compile(r"(?:^|,\s+)(he|she|they|we|it)$", re.IGNORECASE)
 _DATELINE = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+")
 _CONTRACTED = re.compile(r"^(we|they|he|she|it|i)['’](?:ve|re|s|d|ll|m)$", re.IGNORECASE)
 _SOFT_LEAD = re.compile(r"^(?:however|but|and|meanwhile|also|now|then|instead|separately|yet|so)\s+",
@@ -47,7 +54,8 @@ _SOFT_LEAD = re.compile(r"^(?:however|but|and|meanwhile|also|now|then|instead|se
 _OBJECT_REL = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that|these|those|[A-Z])")
 # "Dunmore Council expressed regret at the vote but (said)": the subject before the first verb
 _COORD_END = re.compile(r"\s(?:but|and)$")
-_FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has|have|had|is|are|was|were|will|would)\b")
+_FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has|have|had|is|are|was|were|"
+                       r"will|would|wants?|says?|hit|went|took|made|came|met|held|kept|left|put)\b")
 
 
 def clean_speaker(raw: str) -> str:
@@ -55,11 +63,24 @@ def clean_speaker(raw: str) -> str:
     s = raw.strip().strip(",;:–—- ")
     s = _SENTENCE_END.split(s)[-1]  # 'as long as possible. He': the last sentence's words
     s = _DATELINE.sub("", s)
+    p = _PRONOUN_END.search(s)
+    if p and p.start() > 0:  # "Just two months later, in February 2025, he"
+        return p.group(1)
+    x = _PARTICIPLE_TAIL.match(s) or _SUBORD_SUBJECT.match(s)
+    if x:
+        s = x.group(x.lastgroup)
+    if _COORD_END.search(s):  # "pickets were outside the depots and (have warned)"
+        verb = _FIRST_ED.search(s)
+        if verb and verb.start() > 0:
+            s = s[:verb.start()].strip(" ,")
     m = _REL_END.match(s)
     if m:  # "Unite, which says": the antecedent speaks
         s = m.group(1)
-    else:
-        m = _REL.search(s)
+    else:  # the last relative pronoun ("plans which could see .. - a move which they")
+        last = None
+        for last in re.finditer(r"(?:^|[\s,])(?:which|who|what|whom)\s", s, re.IGNORECASE):
+            pass
+        m = _REL.match(s, last.start()) if last is not None else None
         if m and _OBJECT_REL.match(m.group(1)):
             s = m.group(1)
         elif m and m.start() > 0 and s[m.start()] != "," and not _FUNCTION_LEAD.match(s) and \
@@ -97,10 +118,6 @@ def clean_speaker(raw: str) -> str:
     verb = _FINITE.search(s)
     if verb and verb.start() > 0 and len(s.split()) > 3:  # "Unison opened a ballot and": the subject
         s = s[:verb.start()].strip(" ,")
-    elif _COORD_END.search(s):
-        verb = _FIRST_ED.search(s)
-        if verb and verb.start() > 0:
-            s = s[:verb.start()].strip(" ,")
     c = _CONTRACTED.match(s)
     if c:  # "we've (said)"
         s = c.group(1)

@@ -137,7 +137,7 @@ def _continuation() -> re.Pattern:
 
 
 # "UNISON - the union that represents social workers - said": an aside inside a phrase
-_PARENTHETICAL = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—](?=\s|$)|,\s*(?:which|who|whose|where)\s(?:[^,]|,(?=\d))*(?:,|$)")  # "75,000" is no comma
+_PARENTHETICAL = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—](?=\s|$)|,\s*(?:which|who|whose|where)\s(?:[^,]|,(?=\d))*,")  # "75,000" is no comma
 
 
 def _looks_clause(s: str) -> bool:
