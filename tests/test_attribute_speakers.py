@@ -262,3 +262,20 @@ def test_a_joint_statement_of_both_parties_is_other():
     text = "The Unison members at Dunmore Council said there had been no talks since May."
     _, got = attribute(text, ["there had been no talks since May"])
     assert got[0][2] == "union"
+
+
+def test_initials_of_the_employer_and_dated_or_inverted_mentions():
+    from pipeline.attribute.mentions import clean_mention
+    from pipeline.attribute.speakers import SpeakerResolver
+
+    r = SpeakerResolver("x", load_knowledge(), "Wealden District Council", ["GMB"])
+    assert r.resolve("A WDC spokesperson", 0).org == "Wealden District Council"
+    assert clean_mention("April 25, a spokesperson for Unite", lambda x: False) == "a spokesperson for Unite"
+    assert clean_mention("Said the spokesperson", lambda x: False) == "the spokesperson"
+    assert clean_mention("May Smith", lambda x: False) == "May Smith"
+
+
+def test_they_after_residents_is_an_outside_voice():
+    text = "Residents in Dunmore have complained about the mess. They say the bins have not been emptied for weeks."
+    _, got = attribute(text, ["the bins have not been emptied for weeks"])
+    assert got[0][2] == "other"

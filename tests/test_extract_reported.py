@@ -240,3 +240,10 @@ def test_a_quote_followed_by_its_named_speaker_and_apposition_is_direct():
 
 def test_the_outlets_own_reporting_is_no_statement():
     assert extract_statements("Last month we revealed the union was to hold a ballot.") == []
+
+
+def test_a_byline_is_no_statement():
+    text = "Unite agreed terms to end the strike with the council leadership, writes Jo Wright.\nMore follows."
+    assert extract_statements(text) == []
+    assert [s.quote for s in extract_statements("Jo Bell wrote that the offer was an insult.")] == [
+        "the offer was an insult"]

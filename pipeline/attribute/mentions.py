@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 _LEAD = re.compile(
-    r"^(?:(?:and|but|as|whereas|while|whilst|though|although|which|who|because|since|so|yet|"
+    r"^(?:(?:and|but|as|whereas|while|whilst|though|although|which|who|because|since|so|yet|said|says|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?=,)|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)(?:\s+\d{4})?(?=,)|"
     r"however|meanwhile|instead|also|now|then|earlier|later|previously|separately|according\s+to|"
     r"in\s+a\s+(?:statement|letter|post|tweet|press\s+release)|in\s+response|last\s+\w+|"
     r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today|"

@@ -73,8 +73,9 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w’'&-]*)(?:\s+[\w’'&-]+){0,5}?\s+(?:members|workers|staff|carers|"
-    r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers)"
+    r"(?:^|[.!?]\s+|\n)((?:(?:[A-Z][\w’'&-]*)(?:\s+[\w’'&-]+){0,5}?\s+(?:members|workers|staff|carers|"
+    r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
+    r"parents|families)|Residents|Parents|Families)"
     r"(?:\s+(?:in|at|from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?)"  # "Care staff in Glasgow"
     r"(?=(?:,\s+who\b[^.]*?,)?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
     r"held|met|marched|protested|demonstrated|gathered)\b)")
@@ -145,6 +146,9 @@ class SpeakerResolver:
         self.known: dict[str, Resolved] = {}  # people already resolved, for their short forms
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
         self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
+        # the employer's initials ("WDC" for Wealden District Council), three letters or more
+        caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
+        self._initials = "".join(caps) if len(caps) >= 3 else None
         for s, e, name in person_names(text, self.places):
             if name not in self.people:
                 ps = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), 0)
@@ -156,6 +160,8 @@ class SpeakerResolver:
         found = self.kn.find_orgs(phrase)
         if found:
             return found[0][2]
+        if self.employer and self._initials and re.search(rf"\b{self._initials}\b", phrase):
+            return Org(self.employer, self._employer_kind())  # "a WDC spokesperson"
         councils = _council_mentions(phrase)
         if councils:
             return Org(self._council_name(councils[0][1]), "council")
@@ -302,7 +308,8 @@ class SpeakerResolver:
             if group:
                 g = group[-1].strip()
                 org = self.org_in(g)  # workers speak for their union, never for their employer
-                return Resolved(g, org.name if org and org.kind == "unions" else None, "group", "union")
+                return Resolved(g, org.name if org and org.kind == "unions" else None, "group",
+                                self.kn.role_side(g) or "union")  # "Residents .. They say": other
         if low in PRONOUN_GROUP:
             # the voice just quoted unless it was a named person ("a spokesperson ... they added")
             if self.history and self.history[-1].kind != "person":

@@ -328,6 +328,9 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if _AFTER_QUOTE.search(text[ss:vs]) and not participle:
             continue  # '"...," said X': the attribution of a direct quote
         cstart = ve if cls == "nominal" else _content_after(text, ve, se, verb, cls)
+        if lw in ("writes", "wrote") and cstart is not None and \
+                re.fullmatch(r"\s*(?:[A-Z][\w’'.-]*\s*){1,4}[.!]?\s*", text[cstart:se]):
+            continue  # "..., writes James Wright": a byline, not a statement
         nested = bool(out) and out[-1]["start"] < vs < out[-1]["end"]
         if cstart is None or text[cstart] in "“\"‘'" and any(
                 a == cstart + 1 and b >= se - 3 for a, b in quoted):
