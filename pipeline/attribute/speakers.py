@@ -309,7 +309,7 @@ class SpeakerResolver:
                 g = group[-1].strip()
                 org = self.org_in(g)  # workers speak for their union, never for their employer
                 return Resolved(g, org.name if org and org.kind == "unions" else None, "group",
-                                self.kn.role_side(g) or "union")  # "Residents .. They say": other
+                                "other" if self.kn.role_side(g) == "other" else "union")  # residents
         if low in PRONOUN_GROUP:
             # the voice just quoted unless it was a named person ("a spokesperson ... they added")
             if self.history and self.history[-1].kind != "person":
