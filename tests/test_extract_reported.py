@@ -247,3 +247,15 @@ def test_a_byline_is_no_statement():
     assert extract_statements(text) == []
     assert [s.quote for s in extract_statements("Jo Bell wrote that the offer was an insult.")] == [
         "the offer was an insult"]
+
+
+@pytest.mark.parametrize("text, quotes", [
+    # a plural subject with the base form: the verb, not the noun
+    ("Teaching assistants employed by Dunmore County Council claim they stand to lose a quarter of "
+     "their wages.", ["they stand to lose a quarter of their wages"]),
+    ("The council has responded that it will make that offer in December.", ["it will make that offer in December"]),
+    ("The council responded to the strike by hiring agency staff.", []),
+    ("The unions’ claims that the offer is unfair were rejected.", []),
+])
+def test_claim_after_a_plural_subject_and_responded_that(text, quotes):
+    assert [s.quote for s in extract_statements(text)] == quotes

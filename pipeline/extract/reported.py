@@ -143,6 +143,8 @@ _PARENTHETICAL = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—](?=\s|$)
 def _looks_clause(s: str) -> bool:
     """A finite clause starts here (not a bare noun phrase): an auxiliary or an -ed verb soon."""
     # the verb follows a subject ("plans to axe jobs" is a noun object), before any comma
+    if re.match(r"\s*(?:they|we|he|she|I)\s+[a-z]{2,}", s):
+        return True  # "claim they stand to lose ..": a subject pronoun and its verb
     return _is_clause(" " + " ".join(_PARENTHETICAL.sub(" ", s).split()[1:8]))
 
 
@@ -313,7 +315,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if lw.startswith("ask") and verb.lower().endswith(" for") and \
                 re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
-        if lw in _NOUN_FORMS and (_DET_BEFORE if not lw.endswith("s") else _POSS_BEFORE).search(left):
+        if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
             continue  # "A council report published ..", "the union's claim": a noun, not a verb
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
