@@ -259,3 +259,12 @@ def test_a_byline_is_no_statement():
 ])
 def test_claim_after_a_plural_subject_and_responded_that(text, quotes):
     assert [s.quote for s in extract_statements(text)] == quotes
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("GMB fears these cuts will leave many children hungry.", ["these cuts will leave many children hungry"]),
+    ("There are fears of redundancies.", []),
+    ("Staff fear for their jobs.", []),
+])
+def test_fears_that_clause(text, quotes):
+    assert [s.quote for s in extract_statements(text)] == quotes
