@@ -268,3 +268,13 @@ def test_claim_after_a_plural_subject_and_responded_that(text, quotes):
 ])
 def test_fears_that_clause(text, quotes):
     assert [s.quote for s in extract_statements(text)] == quotes
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("When asked what needed to happen to get a deal, the union boss said the solution was to pay more.",
+     ["the solution was to pay more"]),
+    ("The union asked the council how it planned to pay for the deal.", []),
+    ("Unison asked members to say whether they back the offer.", ["members to say whether they back the offer"]),
+])
+def test_asked_a_question_is_no_statement(text, quotes):
+    assert [s.quote for s in extract_statements(text)] == quotes

@@ -178,7 +178,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     rest = text[pos:send]
     if cls in ("accuse", "urge", "demand", "describe", "label"):
         if cls == "urge" and verb.lower().startswith("ask") and \
-                not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest):
+                (not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest) or
+                 re.match(r"^\s*(?:(?!to\b)[\w’'-]+\s+){0,3}(?:what|whether|why|how|when|where|who|if)\b", rest)):
             return None  # "asked [Y to ..]" only: "asked members whether" is a question
         m = re.match(r"^\s*", rest)
         return pos + m.end() if rest.strip() else None
