@@ -279,3 +279,9 @@ def test_they_after_residents_is_an_outside_voice():
     text = "Residents in Dunmore have complained about the mess. They say the bins have not been emptied for weeks."
     _, got = attribute(text, ["the bins have not been emptied for weeks"])
     assert got[0][2] == "other"
+
+
+def test_a_statement_from_an_organisation_read():
+    text = "Staff are back at work.\nA statement from the GMB union read: “Members have voted to suspend the strike.”"
+    _, got = attribute(text, ["Members have voted to suspend the strike."])
+    assert got[0][0] == "GMB"

@@ -95,8 +95,9 @@ def _subject_before_colon(b: str) -> str | None:
                   r"replied|responded|declared)(?:\s+[^,]{0,40})?$", b, re.IGNORECASE)
     if m:
         return clean_speaker(m.group(1)) or None
-    m = re.search(r"(?:statement|letter|post|tweet|email)\s+from\s+(.+)$", b, re.IGNORECASE)
-    if m:
+    m = re.search(r"(?:statement|letter|post|tweet|email)\s+from\s+(.+?)(?:\s+(?:read|reads|stated|states))?$",
+                  b, re.IGNORECASE)
+    if m:  # "A statement from the GMB union read:"
         return clean_speaker(m.group(1))
     return clean_speaker(b) if word_count(b) <= 10 else None
 
