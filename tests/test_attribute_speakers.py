@@ -285,3 +285,16 @@ def test_a_statement_from_an_organisation_read():
     text = "Staff are back at work.\nA statement from the GMB union read: “Members have voted to suspend the strike.”"
     _, got = attribute(text, ["Members have voted to suspend the strike."])
     assert got[0][0] == "GMB"
+
+
+def test_place_phrases_council_places_and_the_client_council():
+    text = "Care workers in Dunmore have voted to strike. Care workers in Dunmore said they would carry on."
+    _, got = attribute(text, ["they would carry on"])
+    assert got[0][0] == "Care workers in Dunmore"  # 'in <Place>' is part of the speaker
+    text = "Staff at Brighton and Hove City Council struck again. Brighton & Hove said it was working on a solution."
+    _, got = attribute(text, ["it was working on a solution"])
+    assert got[0][:2] == ("Brighton and Hove City Council", "Brighton and Hove City Council")
+    text = ("Veolia bin crews in Sheffield walked out. Veolia said its offer was fair. Sheffield City Council "
+            "said staff were working hard. The council said it had urged both sides to talk.")
+    _, got = attribute(text, ["its offer was fair", "it had urged both sides to talk"])
+    assert got[0][0] == "Veolia" and got[1][0] == "Sheffield City Council"  # a contractor's client

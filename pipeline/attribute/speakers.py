@@ -340,7 +340,8 @@ class SpeakerResolver:
         if st:
             return self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
-            return Resolved(self.employer, self.employer, "org")
+            council = self._client_council(pos) if self._employer_kind() == "contractors" else None
+            return Resolved(council or self.employer, council or self.employer, "org")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
                                                  r"(?:company|firm|contractor)$", m, re.IGNORECASE):
             contractor = next((o for _, _, o in reversed(self.kn.find_orgs(self.text[:pos]))
@@ -408,6 +409,14 @@ class SpeakerResolver:
             org = None  # "a refuse worker employed by X Council": a worker, not the council's voice
         return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
                         kind, side)
+
+    def _client_council(self, pos: int) -> str | None:
+        """The council a contractor works for: the last one named before ``pos``, else the first."""
+        before = _council_mentions(self.text[:pos])
+        found = before or _council_mentions(self.text[pos:])
+        if not found:
+            return None
+        return self._council_name((before[-1] if before else found[0])[1])
 
     def _joint(self, m: str) -> bool:
         """Whether the mention coordinates the employer (or a council) with a union."""
@@ -483,6 +492,9 @@ class SpeakerResolver:
         councils = _council_mentions(core)
         if councils and len(councils[0][1]) >= len(core) - 2:
             return Org(self._council_name(councils[0][1]), "council")
+        place = re.sub(r"\s*&\s*", " and ", core).strip()
+        if place in self.kn.councils:  # "Brighton & Hove said": the council of that place
+            return Org(self._council_name(self.kn.councils[place]), "council")
         return None
 
     def remember(self, r: Resolved) -> None:

@@ -17,7 +17,9 @@ _TAIL = re.compile(
     r"(?:[\s,]+(?:has|have|had|also|however|now|previously|repeatedly|today|yesterday|then|"
     r"further|again|later|earlier|recently|meanwhile|is|are|was|were|will|would|has been|have been|"
     r"only|already|still|last week|this week|on \w+day|in a statement|in a letter|"
-    r"in \w+|at the time|once|both|all|himself|herself|themselves|itself))+\s*,?\s*$",
+    # "in March", "in a letter" - never a place ("Care workers in Birmingham" is the speaker)
+    r"in\s+(?-i:[a-z]\w*|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|\d{4})|at the time|once|both|all|himself|herself|themselves|itself))+\s*,?\s*$",
     re.IGNORECASE)
 _REL = re.compile(r"(?:^|[\s,])(?:which|who|what|whom)\s+(.+)$", re.IGNORECASE)
 _REL_END = re.compile(r"^(.*?),?\s+(?:which|who)$", re.IGNORECASE)
