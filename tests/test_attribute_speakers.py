@@ -298,3 +298,13 @@ def test_place_phrases_council_places_and_the_client_council():
             "said staff were working hard. The council said it had urged both sides to talk.")
     _, got = attribute(text, ["its offer was fair", "it had urged both sides to talk"])
     assert got[0][0] == "Veolia" and got[1][0] == "Sheffield City Council"  # a contractor's client
+
+
+def test_coordinated_unions_and_groups_of_unions():
+    text = "The Tory-led council says the cuts will save 400 jobs but Unite and Unison say staff are being blackmailed."
+    _, got = attribute(text, ["staff are being blackmailed"])
+    assert got[0][0] == "Unite and Unison" and got[0][1] is None
+    text = ("The three unions, who between them represent a million workers, registered a dispute in July. "
+            "They are continuing to press for talks with the minister.")
+    _, got = attribute(text, ["talks with the minister"])
+    assert got[0][0] == "The three unions" and got[0][2] == "union"

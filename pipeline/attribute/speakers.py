@@ -75,10 +75,10 @@ _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n)((?:(?:[A-Z][\w’'&-]*)(?:\s+[\w’'&-]+){0,5}?\s+(?:members|workers|staff|carers|"
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
-    r"parents|families)|Residents|Parents|Families)"
+    r"parents|families|unions)|Residents|Parents|Families)"
     r"(?:\s+(?:in|at|from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?)"  # "Care staff in Glasgow"
     r"(?=(?:,\s+who\b[^.]*?,)?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
-    r"held|met|marched|protested|demonstrated|gathered)\b)")
+    r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected)\b)")
 _UNION_EPITHET = re.compile(
     r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
@@ -272,12 +272,12 @@ class SpeakerResolver:
 
     def _union_pair(self, pos: int) -> str | None:
         """The latest "U1 and U2" (two different unions) before ``pos``."""
-        found = self.kn.find_orgs(self.text[:pos])
-        for (s1, e1, o1), (s2, e2, o2) in reversed(list(zip(found, found[1:]))):
-            if o1.kind == o2.kind == "unions" and o1.name != o2.name and \
-                    re.fullmatch(r"\s*(?:and|&)\s*", self.text[e1:s2]):
-                return self.text[s1:e2]
-        return None
+        found = self.kn.find_orgs(self.text)
+        pairs = [(s1, self.text[s1:e2]) for (s1, e1, o1), (s2, e2, o2) in zip(found, found[1:])
+                 if o1.kind == o2.kind == "unions" and o1.name != o2.name and
+                 re.fullmatch(r"\s*(?:and|&)\s*", self.text[e1:s2])]
+        before = [p for s1, p in pairs if s1 < pos]
+        return before[-1] if before else None
 
     def _last(self, kinds: set[str]) -> Resolved | None:
         return next((h for h in reversed(self.history) if h.kind in kinds), None)

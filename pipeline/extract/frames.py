@@ -114,7 +114,10 @@ def clean_speaker(raw: str) -> str:
         s = _LEAD.sub("", s).strip()
         s = _TAIL.sub("", s).strip().strip(",;:–—- ")
     if len(s.split()) > 8:  # a clause swallowed the subject: keep its last phrase (or the name)
-        segs = [x for x in re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", s) if x.strip()]
+        # "and" between two names coordinates one subject ("Unite and Unison"): no split there
+        joined = re.sub(r"\b([A-Z][\w’'-]*) and (?=[A-Z])", "\\1 \x00 ", s)
+        segs = [x.replace("\x00", "and") for x in
+                re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", joined) if x.strip()]
         named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())]
         s = ", ".join(segs[named[-1]:named[-1] + 2]) if named else segs[-1].strip(" ,“”\"")
     verb = _FINITE.search(s)
