@@ -308,3 +308,9 @@ def test_coordinated_unions_and_groups_of_unions():
             "They are continuing to press for talks with the minister.")
     _, got = attribute(text, ["talks with the minister"])
     assert got[0][0] == "The three unions" and got[0][2] == "union"
+
+
+def test_union_branches_and_regions_as_written():
+    text = "GMB Scotland said the deal was poor. The union said members would vote again."
+    _, got = attribute(text, ["the deal was poor", "members would vote again"])
+    assert got == [("GMB Scotland", "GMB", "union")] * 2

@@ -61,6 +61,9 @@ _ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)[
                       r"president|convenor|spokes\w+))$", re.IGNORECASE)
 _UNION_VOICE = re.compile(r"\b(?:our|my)\s+(?:members|union|branch|colleagues|strike)\b|\bwe\s+(?:are|will|have)\s+"
                           r"(?:be\s+)?(?:striking|balloting|on strike|walking out)", re.IGNORECASE)
+# a union's branch or region, named as written ("GMB Scotland", "Unison North West")
+_REGION = re.compile(r"\b(?:Scotland|Wales|Cymru|Northern\s+Ireland|North(?:\s+West|\s+East)?|South(?:\s+West|"
+                     r"\s+East)?|East|West|London|Midlands|Yorkshire|branch|region)\b")
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+|a\s+(?=local\s+authority$))?"  # "a local authority" too
                               r"(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
@@ -182,6 +185,19 @@ class SpeakerResolver:
     def _last_union(self, pos: int) -> str | None:
         found = [o for _, _, o in self.kn.find_orgs(self.text[:pos]) if o.kind == "unions"]
         return found[-1].name if found else (self.unions[0] if self.unions else None)
+
+    def _union_as_written(self, union: str, pos: int) -> str:
+        """The last mention of ``union`` before ``pos`` when it names a branch or region ("GMB
+        Scotland"), else the union's name."""
+        spans = [(s, e) for s, e, o in self.kn.find_orgs(self.text[:pos]) if o.name == union]
+        if spans:
+            s, e = spans[-1]
+            m = re.match(r"[A-Z][\w’'-]*(?:\s+(?:Region|Branch|branch|region))?", self.text[e:e + 30].lstrip())
+            surface = self.text[s:e] + (" " + m.group(0) if m and _REGION.fullmatch(m.group(0).split()[0])
+                                        and self.text[e:e + 1] == " " else "")
+            if _REGION.search(surface):
+                return surface
+        return union
 
     def _person_context(self, name: str) -> tuple[str, str]:
         """Words before a person's first mention (same sentence) and its apposition after it
@@ -360,7 +376,7 @@ class SpeakerResolver:
         if _UNION_ANAPHOR.match(m):
             u = self._last_union(pos)
             if u:
-                return Resolved(u, u, "org")
+                return Resolved(self._union_as_written(u, pos), u, "org")
         if _UNIONS_ANAPHOR.match(m):
             # "the unions" after "Unite and Unison ...": the most specific name the text gives
             both = self._union_pair(pos)
@@ -394,6 +410,8 @@ class SpeakerResolver:
         org = self.org_in(m)
         canonical = self._canonical_org(m)
         if canonical:
+            if canonical.kind == "unions" and _REGION.search(m):  # "GMB Scotland": as written
+                return Resolved(re.sub(r"^the\s+", "", m, flags=re.IGNORECASE), canonical.name, "org")
             return Resolved(canonical.name, canonical.name, "org")
         # the head decides: "social workers at X Council" are workers, "a spokesman for X" is X's
         head = re.split(r"\s(?:at|of|in|from|for|employed\s+by|working\s+for|across)\s", m)[0]
