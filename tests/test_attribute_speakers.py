@@ -314,3 +314,13 @@ def test_union_branches_and_regions_as_written():
     text = "GMB Scotland said the deal was poor. The union said members would vote again."
     _, got = attribute(text, ["the deal was poor", "members would vote again"])
     assert got == [("GMB Scotland", "GMB", "union")] * 2
+
+
+def test_a_possessed_message_names_its_speaker():
+    from pipeline.extract import extract_statements
+
+    text = ("Strikers rallied.\nAddressing a rally, branch secretary Jo Rogers’ message to councillors was that "
+            "“this fight isn’t going to end anytime soon”.\nHe said that over 85 percent had voted for a strike.")
+    assert [s.type for s in extract_statements(text)] == ["direct", "indirect"]
+    _, got = attribute(text, ["this fight isn’t going to end anytime soon", "over 85 percent had voted for a strike"])
+    assert [g[0] for g in got] == ["Jo Rogers", "Jo Rogers"]

@@ -145,6 +145,12 @@ def _subject_after(right: str, span_text: str, offset: int) -> Mention | None:
     return Mention(who, offset + max(at, 0), "after")
 
 
+# "Jon Rogers’ message to councillors was that ..": the possessor of the message speaks
+_POSSESSED_MESSAGE = re.compile(
+    r"(?P<who>[A-Z][^.!?“”\"]{1,80}?)['’]s?\s+(?:message|view|position|argument|point|verdict|response|"
+    r"warning|plea|demand|case)(?:\s+(?:to|for|on)\s+[^.!?“”\"]{1,40}?)?\s+(?:was|is|remains)\s+(?:that\s*)?$")
+
+
 def find_mention(text: str, start: int, end: int, stype: str | None = None) -> Mention | None:
     """The speaker mention of the statement ``text[start:end]``, or None if no frame is seen."""
     ps = text.rfind("\n", 0, start) + 1
@@ -155,6 +161,12 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
     quoted = len(left) < len(left_full) and any(c in _OPEN for c in left_full[len(left):])
     right = text[end:pe]
     span = text[start:end]
+    pm = _POSSESSED_MESSAGE.search(left[_sentence_start(left):])
+    if pm:
+        who = clean_speaker(pm.group("who"))
+        if who:
+            return Mention(who, ps + _sentence_start(left) + pm.start("who") + max(pm.group("who").find(who), 0),
+                           "before")
     m = _ACCORDING_BEFORE.search(left)
     if m and (not quoted or left.endswith(",")):
         return Mention(m.group(1).strip(), ps + m.start(1), "according")

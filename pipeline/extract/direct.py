@@ -12,6 +12,9 @@ _INTRO_VERB = re.compile(
     r"(?:said|says|say|added|adds|told\s+[^,:]{1,40}?|explained|insisted|argued|warned|"
     r"stated|wrote|tweeted|posted|commented|continued|replied|responded|declared|concluded|"
     r"statement|saying|adding|read|reads)\s*[,:]?\s*$", re.IGNORECASE)
+# "Jon Rogers’ message to councillors was that “..”": a nominal report of the quote
+_MESSAGE_WAS = re.compile(r"['’]s?\s+(?:message|view|position|argument|point|verdict|response|warning|plea)"
+                          r"\b[^.!?“”]{0,40}?\s+(?:was|is|remains)\s+that$")
 _SENT_BREAK = re.compile(r"(?:[.!?…]|[.!?…][\"”’'])\s*$")
 
 
@@ -51,7 +54,7 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     elif (_INTRO_VERB.search(b) or b.endswith(",") and _verb_near_end(b)) and (b.endswith(",") or n >= 4):
         direct = True
         speaker = _subject_before_verb(b)
-    elif re.search(r"\bthat$", b) and _INTRO_VERB.search(b[:-4].rstrip()) and n >= 4 and \
+    elif re.search(r"\bthat$", b) and (_INTRO_VERB.search(b[:-4].rstrip()) or _MESSAGE_WAS.search(b)) and n >= 4 and \
             (r.close_at is None or re.match(r"[.!?…]?\s*(?:$|[“\"‘A-Z])", after)):
         direct = True  # 'said that “<the whole rest of the sentence>”': the quote is the statement
         speaker = _subject_before_verb(b[:-4].rstrip())
