@@ -324,3 +324,17 @@ def test_a_possessed_message_names_its_speaker():
     assert [s.type for s in extract_statements(text)] == ["direct", "indirect"]
     _, got = attribute(text, ["this fight isn’t going to end anytime soon", "over 85 percent had voted for a strike"])
     assert [g[0] for g in got] == ["Jo Rogers", "Jo Rogers"]
+
+
+def test_she_is_the_subject_not_the_person_she_cares_for():
+    text = ("Families are worried.\nRita Moss, of Whitehall Parade, Dunmore, is a carer for her sister Pat Moss, "
+            "who uses the centre. She said the centre was a massive boost for her sister.")
+    _, got = attribute(text, ["the centre was a massive boost for her sister"])
+    assert got == [("Rita Moss", None, "other")]  # a family carer, an address (not Whitehall)
+
+
+def test_an_inverted_attribution_before_adding_that():
+    text = ("Neighbouring councils were already paying more, senior social worker Lorna Cole told the BBC, "
+            "adding that Dunmore was a great place to work.")
+    _, got = attribute(text, ["Dunmore was a great place to work"])
+    assert got[0][0] == "Lorna Cole"

@@ -47,6 +47,11 @@ _FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|ca
                          r"(?!need|speed|seed|feed|red|bed)[a-z]{3,}ed|says|said|told|wrote)\b")
 
 
+_INVERTED_BEFORE_PARTICIPLE = re.compile(
+    r",\s+(?P<who>[^,“”\"]{2,80}?)\s+(?:said|says|told\s+[^,“”\"]{1,40}|added|explained|warned|"
+    r"insisted|argued)\s*,\s*$")
+
+
 def _relative(region: str) -> tuple[str, int]:
     """'plans which the council ' -> 'the council '; 'The authority, which runs it, ' ->
     'The authority' (with the offset of the kept part)."""
@@ -87,6 +92,11 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         close = max((region.rfind(c) for c in "”\""), default=-1)
         if close >= 0:
             region, sent = region[close + 1:], sent + close + 1
+        inv = _ING.search(v.group(0)) and _INVERTED_BEFORE_PARTICIPLE.search(region)
+        if inv:  # "Councils pay more, social worker Jo Bell told the BBC, adding that ..": Jo Bell
+            who = clean_speaker(inv.group("who"))
+            if who:
+                return Mention(who, offset + sent + inv.start("who"), "before")
         if (_ING.search(v.group(0)) and re.search(r",\s*$", region)) or _COORD.search(region):
             # "..., adding that" / "X said ... and claimed": the main clause's subject speaks
             # try the words after an earlier quote, then the whole sentence

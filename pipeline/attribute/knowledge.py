@@ -89,7 +89,10 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
             for a in e.get("aliases", []) + [e["name"]]:
                 alias_to_org.setdefault(a, e["name"])
     aliases = sorted(alias_to_org, key=len, reverse=True)
-    alias_re = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w@-])")
+    # "Whitehall Parade" is an address, not the government
+    alias_re = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w@-])"
+                          r"(?!\s+(?:Parade|Road|Street|Avenue|Lane|Close|Drive|Way|Place|Court|Gardens|"
+                          r"Crescent|Terrace|Square)\b)")
     councils = {}
     for line in council_lines:
         name = line.split("#", 1)[0].strip()

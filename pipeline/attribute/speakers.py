@@ -56,6 +56,9 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        re.IGNORECASE)
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
                              r"colleague|employee|driver|loader|nurse|steward)s?\b", re.IGNORECASE)
+_FAMILY_CARER = re.compile(r"\bcar(?:er|es|ing)\s+(?:for|to)\s+(?:her|his|their|my|an?)\s+(?:\w+\s+)?"
+                           r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|"
+                           r"relative|parent|child|grandmother|grandfather|aunt|uncle)\b", re.IGNORECASE)
 _ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)['’]s)\s+((?:[\w-]+\s+){0,3}"
                       r"(?:secretary|leader|organiser|officer|director|executive|chair\w*|"
                       r"president|convenor|spokes\w+))$", re.IGNORECASE)
@@ -269,8 +272,9 @@ class SpeakerResolver:
             # nobody's official: a striker if the first mention says so, else an outside voice
             # (a lone given name is how strikers are quoted; officials get full names)
             ctx = self.people[full][1] if full in self.people else ""
-            hint = "union" if len(full.split()) == 1 or _WORKER_CONTEXT.search(ctx + " " + mention) \
-                or _UNION_VOICE.search(self.quote) else "other"
+            family = _FAMILY_CARER.search(ctx + " " + mention)  # "a carer for her sister": a relative
+            hint = "union" if not family and (len(full.split()) == 1 or _WORKER_CONTEXT.search(
+                ctx + " " + mention) or _UNION_VOICE.search(self.quote)) else "other"
         return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
     # ------------------------------------------------------------- resolution
@@ -310,8 +314,12 @@ class SpeakerResolver:
             # a person introduced since the last statement ("Jo Bell is one of those striking.
             # She said ..") comes before the voices already quoted
             named = person_names(self.between, self.places)
+            # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
+            # sister Pat Moss. She said"): the latest such, else the latest name
+            subjects = [n for n in named if re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w’'-]*\s+){0,3}$",
+                                                       self.between[:n[0]])]
             if named:
-                name = self._drop_role(named[-1][2])
+                name = self._drop_role((subjects or named)[-1][2])
                 full = self._by_surname(name, pos) if len(name.split()) == 1 else name
                 return self._person(full or name, name, pos)
             # the latest single human voice: a named person or "a council spokesman"
