@@ -338,3 +338,14 @@ def test_an_inverted_attribution_before_adding_that():
             "adding that Dunmore was a great place to work.")
     _, got = attribute(text, ["Dunmore was a great place to work"])
     assert got[0][0] == "Lorna Cole"
+
+
+def test_it_after_an_organisation_subject_and_he_after_a_lone_named_worker():
+    text = ("Teaching assistants at Durham County Council could lose pay, Unite and GMB said.\n"
+            "However, the council disputes this. It says the offer is fair.")
+    _, got = attribute(text, ["Teaching assistants at Durham County Council could lose pay", "the offer is fair"])
+    assert got[1][0] == "Durham County Council" and got[1][2] == "council"
+    text = ("Refuse workers marched on Thursday.\nCraig, a Unite rep, was one of the 60 strikers on the march. "
+            "“People don’t know how bad it is,” he told Socialist Worker.")
+    _, got = attribute(text, ["People don’t know how bad it is,"])
+    assert got[0][0] == "Craig" and got[0][2] == "union"

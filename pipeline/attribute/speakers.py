@@ -38,7 +38,8 @@ _NON_NAME = {
     "Guardian", "Echo", "Gazette", "Herald", "Standard", "Press", "Live", "Socialist", "Worker",
     "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors",
     "Now", "Then", "Also", "Still", "Yet", "So", "Instead", "Separately", "Elsewhere", "Recently",
-    "Previously", "Currently", "Finally", "Indeed", "Library", "School", "Academy", "College"}
+    "Previously", "Currently", "Finally", "Indeed", "Library", "School", "Academy", "College",
+    "Downloading", "Loading", "Breaking", "Trending", "Sponsored", "Advertisement", "Clean"}
 # A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
@@ -56,6 +57,13 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        re.IGNORECASE)
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
                              r"colleague|employee|driver|loader|nurse|steward)s?\b", re.IGNORECASE)
+# a lone given name introduced with an apposition: "Craig, a Unite rep, was one of the strikers"
+_SINGLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)([A-Z][a-z]{2,}),\s+(?:a|an|one|who|the)\b")
+# a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"
+_ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:the\s+)?(?:council|"
+                          r"authority|local authority|union|company|firm|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}))"
+                          r"\s+(?:has|have|had|is|was|says|said|disputes?|denie[sd]|rejects?|rejected|"
+                          r"insists?|insisted|released|issued|responded|claims?|claimed|[a-z]+ed)\b")
 _FAMILY_CARER = re.compile(r"\bcar(?:er|es|ing)\s+(?:for|to)\s+(?:her|his|their|my|an?)\s+(?:\w+\s+)?"
                            r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|"
                            r"relative|parent|child|grandmother|grandfather|aunt|uncle)\b", re.IGNORECASE)
@@ -313,7 +321,10 @@ class SpeakerResolver:
         if low in PRONOUN_PERSON:
             # a person introduced since the last statement ("Jo Bell is one of those striking.
             # She said ..") comes before the voices already quoted
-            named = person_names(self.between, self.places)
+            named = person_names(self.between, self.places) + [
+                (x.start(1), x.end(1), x.group(1)) for x in _SINGLE_INTRO.finditer(self.between)
+                if x.group(1) not in _NON_NAME and x.group(1) not in self.places]
+            named.sort()
             # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
             # sister Pat Moss. She said"): the latest such, else the latest name
             subjects = [n for n in named if re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w’'-]*\s+){0,3}$",
@@ -340,6 +351,14 @@ class SpeakerResolver:
                 return self.history[-1]
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
+            # an organisation that was a sentence's subject since the last statement ("However,
+            # the council disputes this. It says ..") comes before the voices already quoted
+            for subj in reversed(_ORG_SUBJECT.findall(self.between)):
+                org = self._canonical_org(subj) or (
+                    Org(self._client_council(pos) or self.employer, "council")
+                    if _COUNCIL_ANAPHOR.match(subj) and self.employer else None)
+                if org is not None:
+                    return Resolved(org.name, org.name, "org")
             return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
         if self._joint(m):  # "the council, Unison and GMB announced": both parties together
             return Resolved(m, None, "group", "other")
