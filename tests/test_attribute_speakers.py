@@ -349,3 +349,19 @@ def test_it_after_an_organisation_subject_and_he_after_a_lone_named_worker():
             "“People don’t know how bad it is,” he told Socialist Worker.")
     _, got = attribute(text, ["People don’t know how bad it is,"])
     assert got[0][0] == "Craig" and got[0][2] == "union"
+
+
+@pytest.mark.parametrize("text, quotes, speakers", [
+    # a definite role description refers back to the person introduced with that title
+    ("Staff walked out.\nJo Bell, Unite regional officer, said members were angry.\n“We will not back down,” "
+     "the regional officer said.", ["members were angry", "We will not back down,"], ["Jo Bell", "Jo Bell"]),
+    ("Staff walked out.\nCouncil leader Sam Dale said the offer was fair. The leader added that talks would "
+     "resume.", ["the offer was fair", "talks would resume"], ["Sam Dale", "Sam Dale"]),
+    # 'A union representative said ..' later named: the name (CONVENTIONS)
+    ("Bins went uncollected.\nA union representative said the strike would go on. The representative, "
+     "Jo Bell, added that talks had failed.", ["the strike would go on", "talks had failed"],
+     ["Jo Bell", "Jo Bell"]),
+])
+def test_role_descriptions_and_later_named_speakers(text, quotes, speakers):
+    _, got = attribute(text, quotes)
+    assert [g[0] for g in got] == speakers

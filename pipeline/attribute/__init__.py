@@ -1,6 +1,8 @@
 """Speakers, organisations and sides of statements; article metadata and dispute grouping."""
 from __future__ import annotations
 
+import re
+
 from pipeline.attribute.article import infer_article_meta
 from pipeline.attribute.frames import find_mention
 from pipeline.attribute.grouping import group_disputes
@@ -63,6 +65,7 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
     mentions = _mentions(article.text, statements, knowledge.role_words)
     prev: Resolved | None = None
     prev_end = 0
+    resolved: list[Resolved] = []
     for st, mention in zip(statements, mentions):
         if mention:  # never the statement itself: '"Jo Bell let us down," she said'
             resolver.between = article.text[prev_end:max(prev_end, min(mention[1], st.start))]
@@ -76,4 +79,26 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
         st.side = side_of(r, knowledge, article.employer)
         resolver.remember(r)
         prev = r
+        resolved.append(r)
+    _name_later_named(article.text, statements, resolved)
     return statements
+
+
+def _name_later_named(text: str, statements: list[Statement], resolved: list[Resolved]) -> None:
+    """'A union representative said ..' later named ('The representative, Jo Bell, ..'): the
+    name, for every statement of that description (CONVENTIONS)."""
+    from pipeline.attribute.speakers import NAME_RE
+
+    for r in {id(r): r for r in resolved if r.kind == "description"}.values():
+        if not re.match(r"(?:a|an)\s", r.speaker, re.IGNORECASE):
+            continue
+        head = re.escape(r.speaker.split()[-1])
+        first = min(st.start for st, x in zip(statements, resolved) if x is r)
+        after = text[first:]
+        m = re.search(rf"\b[Tt]he\s+{head},?\s+{NAME_RE.pattern}", after) or \
+            re.search(rf"{NAME_RE.pattern},\s+the\s+(?:[\w’'-]+\s+){{0,3}}{head}\b", after)
+        if m:
+            name = next(g for g in m.groups() if g)
+            for st, x in zip(statements, resolved):
+                if x is r:
+                    st.speaker = name

@@ -197,6 +197,23 @@ class SpeakerResolver:
         found = [o for _, _, o in self.kn.find_orgs(self.text[:pos]) if o.kind == "unions"]
         return found[-1].name if found else (self.unions[0] if self.unions else None)
 
+    def _titled_person(self, role: str, pos: int) -> str | None:
+        """The latest person named before ``pos`` whose introduction carries ``role``'s head
+        word ("regional officer" for "the regional officer")."""
+        words = [w for w in role.lower().split() if w not in ("union", "council", "union's", "council's")]
+        if not words:
+            return None
+        head = words[-1]
+        best = None
+        for name, (first, _) in self.people.items():
+            if not 0 <= first < pos:
+                continue
+            before, after = self._person_context(name)
+            if re.search(rf"\b{re.escape(head)}\b", (before[-40:] + " " + after).lower()) and \
+                    (best is None or first > best[0]):
+                best = (first, name)
+        return best[1] if best else None
+
     def _union_as_written(self, union: str, pos: int) -> str:
         """The last mention of ``union`` before ``pos`` when it names a branch or region ("GMB
         Scotland"), else the union's name."""
@@ -432,6 +449,12 @@ class SpeakerResolver:
                          if h.kind in ("description", "person") and head[:6] in h.speaker.lower()), None)
             if prev is None and "spokes" in head:
                 prev = next((h for h in reversed(self.history) if "spokes" in h.speaker.lower()), None)
+            if prev is None:
+                # "the regional officer said" after "Jo Bell, Unite regional officer, ..": the
+                # person introduced with that title
+                holder = self._titled_person(d.group(1), pos)
+                if holder:
+                    return self._person(holder, "", pos)
             if prev:
                 return prev
         org = self.org_in(m)
