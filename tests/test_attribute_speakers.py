@@ -365,3 +365,9 @@ def test_it_after_an_organisation_subject_and_he_after_a_lone_named_worker():
 def test_role_descriptions_and_later_named_speakers(text, quotes, speakers):
     _, got = attribute(text, quotes)
     assert [g[0] for g in got] == speakers
+
+
+def test_capitalised_role_word_is_no_given_name():
+    text = "Falkirk Council staff walked out.\nParents said they were worried about the closures."
+    _, got = attribute(text, ["they were worried about the closures"])
+    assert got[0][2] == "other"

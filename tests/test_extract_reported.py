@@ -278,3 +278,12 @@ def test_fears_that_clause(text, quotes):
 ])
 def test_asked_a_question_is_no_statement(text, quotes):
     assert [s.quote for s in extract_statements(text)] == quotes
+
+
+@pytest.mark.parametrize("text, who", [
+    ("A striking refuse collector, who did not want to be named, said morale was high.", "A striking refuse collector"),
+    ("One worker, who asked not to be named, said morale was high.", "One worker"),
+])
+def test_anonymous_workers_are_speakers(text, who):
+    got = extract_statements(text)
+    assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("morale was high", who)]

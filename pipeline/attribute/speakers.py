@@ -393,7 +393,9 @@ class SpeakerResolver:
                 return self._person(full, m, pos)
             if t:
                 return Resolved(m, None, "person")
-        single = None if self._canonical_org(m) else _single_name(m, self.places)
+        # a capitalised role word alone ("Parents", "Residents") is no given name
+        single = None if self._canonical_org(m) or (len(m.split()) == 1 and self.kn.role_side(m)) \
+            else _single_name(m, self.places)
         if single:  # "Unison member Helen", "Claire": a first name only
             return self._person(single, m, pos)
         st = _STATEMENT.match(m)

@@ -57,7 +57,9 @@ _SUBJECT_HINT = re.compile(
     r"workers?|staff|leaders?|officials?|bosses|organisers?|secretary|representatives?|reps?|"
     r"officers?|employers?|authority|government|ministers?|statement|report|inspectors?|"
     r"residents?|parents?|carers?|strikers|colleagues|chiefs|managers?|management|director|"
-    r"councillors?|mayor|chair\w*|convenor|steward|body|agency|company|firm|group|parties|sides)\b")
+    r"councillors?|mayor|chair\w*|convenor|steward|body|agency|company|firm|group|parties|sides|"
+    r"collectors?|drivers?|cleaners?|loaders?|operatives?|assistants?|nurses?|teachers?|librarians?|"
+    r"employees?|picket\w*|striker|source|woman|man|mum|mother|father|dad|user|users|campaigners?)\b")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|I)$", re.IGNORECASE)
 _PRONOUN_LEAD = re.compile(r"^(?:he|she|they|it|we|I|there|this|that)\b", re.IGNORECASE)
 _AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|should|"
@@ -316,6 +318,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if lw.startswith("ask") and verb.lower().endswith(" for") and \
                 re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
+        if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity)", text[ve:ve + 30]):
+            continue  # "who asked not to be named": a request for anonymity, not a statement
         if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
             continue  # "A council report published ..", "the union's claim": a noun, not a verb
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
