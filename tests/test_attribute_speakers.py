@@ -371,3 +371,16 @@ def test_capitalised_role_word_is_no_given_name():
     text = "Falkirk Council staff walked out.\nParents said they were worried about the closures."
     _, got = attribute(text, ["they were worried about the closures"])
     assert got[0][2] == "other"
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Falkirk Council staff walked out.\nFalkirk Council’s head of waste, Jo Bell, told the Herald that bins "
+     "would be collected.", "bins would be collected", ("Jo Bell", "Falkirk Council", "council")),
+    ("Falkirk Council staff walked out.\nJo Bell, who has worked for the council for 20 years, said she "
+     "could not pay her bills.", "she could not pay her bills", ("Jo Bell", None, "union")),
+    ("Falkirk Council staff walked out.\nScottish Labour leader Sam Dale said the government should step in.",
+     "the government should step in", ("Sam Dale", None, "other")),
+])
+def test_titles_long_service_and_party_leaders(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0] == expected

@@ -56,7 +56,9 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        r"boss|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
                        re.IGNORECASE)
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
-                             r"colleague|employee|driver|loader|nurse|steward)s?\b", re.IGNORECASE)
+                             r"colleague|employee|driver|loader|nurse|steward)s?\b|"
+                             r"\bwork(?:s|ed|ing)?\s+(?:for|at|in)\s+the\s+(?:council|authority|service|depot)",
+                             re.IGNORECASE)
 # a lone given name introduced with an apposition: "Craig, a Unite rep, was one of the strikers"
 _SINGLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)([A-Z][a-z]{2,}),\s+(?:a|an|one|who|the)\b")
 # a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"

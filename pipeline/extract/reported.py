@@ -79,7 +79,7 @@ _CONJ_LEAD = re.compile(r"^(?:as|while|which|who|whom|that|when|if|because|altho
 _TRAIL_VERBS = (r"said|says|added|adds|claimed|claims|argued|argues|warned|warns|insisted|insists|"
                 r"explained|confirmed|stated|believes|believe|wrote|maintained|maintains|say|add|argue|"
                 r"claim|warn|insist|explain|announced|announces|revealed|reveals|"
-                r"told\s+[^,.;:“”\"]{1,40}?")
+                r"told(?:\s+(?!that\b)[\w’'-]+){1,4}?")  # "told the BBC", never "told X that .."
 _TRAIL_AFTER = (r"(?P<adv>(?:\s+(?:today|yesterday|tonight|(?:this|last)\s+(?:week|month|year)|"
                 r"on\s+\w+day|in\s+a\s+statement|at\s+the\s+time|previously|earlier|recently))*"
                 r"(?:\s*\([^()]{0,40}\))?)\s*(?=[.!?…]*\s*$|,\s*(?:as|while|adding|saying|and|but|"
