@@ -384,3 +384,14 @@ def test_capitalised_role_word_is_no_given_name():
 def test_titles_long_service_and_party_leaders(text, quote, expected):
     _, got = attribute(text, [quote])
     assert got[0] == expected
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Falkirk Council staff walked out.\nFalkirk Community Trust said venues would close.", "venues would close",
+     ("Falkirk Community Trust", "Falkirk Community Trust", "council")),  # council-owned, not the union Community
+    ("Falkirk Council staff walked out.\nHeadteacher Jo Bell said schools would stay open.",
+     "schools would stay open", ("Jo Bell", None, "other")),
+])
+def test_council_companies_and_role_nouns_before_names(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0] == expected

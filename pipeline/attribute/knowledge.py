@@ -86,13 +86,14 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
     for kind, entries in orgs_raw.items():
         for e in entries:
             orgs[e["name"]] = Org(e["name"], kind, e.get("council"))
-            for a in e.get("aliases", []) + [e["name"]]:
+            # an ambiguous name (the union "Community") only by its aliases ("Community union")
+            for a in e.get("aliases", []) + ([e["name"]] if e.get("name_matches", True) else []):
                 alias_to_org.setdefault(a, e["name"])
     aliases = sorted(alias_to_org, key=len, reverse=True)
-    # "Whitehall Parade" is an address, not the government
+    # "Whitehall Parade" is an address and "X Community Trust" a trust, not the organisation
     alias_re = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w@-])"
                           r"(?!\s+(?:Parade|Road|Street|Avenue|Lane|Close|Drive|Way|Place|Court|Gardens|"
-                          r"Crescent|Terrace|Square)\b)")
+                          r"Crescent|Terrace|Square|Trust|Centre|Center|Hall)\b)")
     councils = {}
     for line in council_lines:
         name = line.split("#", 1)[0].strip()

@@ -59,6 +59,8 @@ _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|w
                              r"colleague|employee|driver|loader|nurse|steward)s?\b|"
                              r"\bwork(?:s|ed|ing)?\s+(?:for|at|in)\s+the\s+(?:council|authority|service|depot)",
                              re.IGNORECASE)
+_COMPANY_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'&-]*){0,3}\s+(?:Trust|Services|Ltd|Limited|Homes|"
+                           r"Leisure|Life|Company|Enterprises)")
 # a lone given name introduced with an apposition: "Craig, a Unite rep, was one of the strikers"
 _SINGLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)([A-Z][a-z]{2,}),\s+(?:a|an|one|who|the)\b")
 # a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"
@@ -381,6 +383,10 @@ class SpeakerResolver:
             return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
         if self._joint(m):  # "the council, Unison and GMB announced": both parties together
             return Resolved(m, None, "group", "other")
+        if self.employer and _COMPANY_NAME.fullmatch(m) and \
+                m.split()[0] == re.sub(r"^(?:The\s+|City\s+of\s+)", "", self.employer).split()[0]:
+            # "Falkirk Community Trust", "Redbridge Civic Services": a council-owned company
+            return Resolved(m, m, "org", "council")
         names = person_names(m, self.places)
         if names:
             name = self._drop_role(names[0][2])
@@ -508,7 +514,9 @@ class SpeakerResolver:
         """"Parent Lucy Dean", "Striker Jo Bell" -> the name."""
         words = name.split()
         first = words[0].lower()
-        drop = len(words) == 3 and (first in self.kn.role_words or first + "s" in self.kn.role_words)
+        # "Headteacher Jo Bell", "Pensioner Ann Lee": a role noun before a two-word name
+        drop = len(words) == 3 and (first in self.kn.role_words or first + "s" in self.kn.role_words or
+                                    re.search(r"(?:teacher|er|or|ist|ian|ant|ent)$", first) is not None)
         return " ".join(words[1:]) if drop else name
 
     def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
