@@ -395,3 +395,16 @@ def test_titles_long_service_and_party_leaders(text, quote, expected):
 def test_council_companies_and_role_nouns_before_names(text, quote, expected):
     _, got = attribute(text, [quote])
     assert got[0] == expected
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Brighton and Hove City Council made an offer.\nHowever, union bosses in Brighton say they have had no "
+     "formal talks with the council.", "they have had no formal talks with the council",
+     ("union bosses in Brighton", None, "union")),
+    ("Bins piled up.\n  • The Unite union says the strike will go on.", "the strike will go on", ("Unite", "Unite", "union")),
+    ("Wards passed motions.\nSeveral Labour Party wards said the council should think again.",
+     "the council should think again", ("Several Labour Party wards", "Labour Party", "other")),
+])
+def test_union_bosses_bullets_and_party_bodies(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0] == expected

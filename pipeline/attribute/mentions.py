@@ -38,13 +38,14 @@ _CONNECTIVE_CLAUSE = re.compile(r"^.*,\s+(?:though|although|but|while|whilst|whe
 _INNER_REPORT = re.compile(r"^.+?\s(?:claims?|says?|said|believes?|argues?|insists?|alleges?)\s+"
                            r"(?:that\s+)?(?P<subj>(?:the|a|an|its|their)\s+.+|he|she|they|it)$")
 # "At a meeting in central Glasgow they": an adverbial phrase, then a pronoun subject
-_PP_PRONOUN = re.compile(r"^(?:at|in|on|during|after|before|following|since|with|when|as)\b.*\s"
+_PP_PRONOUN = re.compile(r"^(?:at|in|on|upon|during|after|before|following|since|with|when|as)\b.*\s"
                          r"(?P<subj>he|she|they|it|we)$", re.IGNORECASE)
 
 
 def clean_mention(raw: str, is_org) -> str:
     """``raw`` reduced to the mention; ``is_org(s)`` says whether ``s`` is just an organisation."""
-    m = re.sub(r"\s+", " ", raw).strip().strip(",;:–—- ")
+    m = raw.split("\n")[-1]  # "Dinner lady\nSchool dinner staff": the last line's words
+    m = re.sub(r"\s+", " ", m).strip().strip(",;:–—-•· ")
     # a closing mark, not an apostrophe ("the members’ union"): ’ after punctuation or an opening ‘
     close = max(m.rfind("”"), m.rfind("\""), *(x.end() - 1 for x in re.finditer(r"[,.!?]’|‘[^’]*’(?=\s)", m)))
     if close >= 0:  # 'was going on,” she': the words after a closing quote mark

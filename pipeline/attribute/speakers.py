@@ -485,8 +485,10 @@ class SpeakerResolver:
             side, org = side or org.side, None
         if side == "union" and org is not None and org.kind != "unions":
             org = None  # "a refuse worker employed by X Council": a worker, not the council's voice
-        return Resolved(m, org.name if org and (kind == "description" or org.kind == "unions") else None,
-                        kind, side)
+        if side is None and org is not None and org.side == "other":
+            side = "other"  # "Several Labour Party wards": members of an outside body speak for it
+        return Resolved(m, org.name if org and (kind == "description" or org.side in ("union", "other"))
+                        else None, kind, side)
 
     def _client_council(self, pos: int) -> str | None:
         """The council a contractor works for: the last one named before ``pos``, else the first."""

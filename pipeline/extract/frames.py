@@ -62,7 +62,7 @@ _FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has
 
 def clean_speaker(raw: str) -> str:
     """A raw subject phrase reduced to the speaker mention."""
-    s = raw.strip().strip(",;:–—- ")
+    s = raw.split("\n")[-1].strip().strip(",;:–—-•· ")
     s = _SENTENCE_END.split(s)[-1]  # 'as long as possible. He': the last sentence's words
     s = _DATELINE.sub("", s)
     p = _PRONOUN_END.search(s)
