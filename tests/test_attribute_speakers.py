@@ -408,3 +408,9 @@ def test_council_companies_and_role_nouns_before_names(text, quote, expected):
 def test_union_bosses_bullets_and_party_bodies(text, quote, expected):
     _, got = attribute(text, [quote])
     assert got[0] == expected
+
+
+def test_an_unaffiliated_person_vowing_to_fight_on_is_a_union_voice():
+    text = "Bins piled up.\nJo Bell said: “We will fight on until we win.”"
+    _, got = attribute(text, ["We will fight on until we win."])
+    assert got[0][2] == "union"

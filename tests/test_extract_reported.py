@@ -255,7 +255,7 @@ def test_a_byline_is_no_statement():
      "their wages.", ["they stand to lose a quarter of their wages"]),
     ("The council has responded that it will make that offer in December.", ["it will make that offer in December"]),
     ("The council responded to the strike by hiring agency staff.", []),
-    ("The unions’ claims that the offer is unfair were rejected.", []),
+    ("The unions’ claims that the offer is unfair were rejected.", ["the offer is unfair"]),  # nominal
 ])
 def test_claim_after_a_plural_subject_and_responded_that(text, quotes):
     assert [s.quote for s in extract_statements(text)] == quotes
@@ -287,3 +287,12 @@ def test_asked_a_question_is_no_statement(text, quotes):
 def test_anonymous_workers_are_speakers(text, who):
     got = extract_statements(text)
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("morale was high", who)]
+
+
+@pytest.mark.parametrize("text, quote, who", [
+    ("Bins piled up.\nUnite’s claim that the offer is unfair was rejected by the council.", "the offer is unfair", "Unite"),
+    ("Bins piled up.\nThe council’s position is that the offer is final.", "the offer is final", "The council"),
+])
+def test_a_possessor_and_its_claim_or_position(text, quote, who):
+    got = extract_statements(text)
+    assert [(s.quote, s.cue["speaker_text"]) for s in got] == [(quote, who)]

@@ -75,7 +75,8 @@ _ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)[
                       r"(?:secretary|leader|organiser|officer|director|executive|chair\w*|"
                       r"president|convenor|spokes\w+))$", re.IGNORECASE)
 _UNION_VOICE = re.compile(r"\b(?:our|my)\s+(?:members|union|branch|colleagues|strike)\b|\bwe\s+(?:are|will|have)\s+"
-                          r"(?:be\s+)?(?:striking|balloting|on strike|walking out)", re.IGNORECASE)
+                          r"(?:be\s+)?(?:striking|balloting|on strike|walking out)|\bwe\s+(?:will|won['’]t|are going to|"
+                          r"shall)\s+(?:not\s+)?(?:keep\s+)?(?:fight|win|back down|give up|stop)", re.IGNORECASE)
 # a union's branch or region, named as written ("GMB Scotland", "Unison North West")
 _REGION = re.compile(r"\b(?:Scotland|Wales|Cymru|Northern\s+Ireland|North(?:\s+West|\s+East)?|South(?:\s+West|"
                      r"\s+East)?|East|West|London|Midlands|Yorkshire|branch|region)\b")

@@ -109,8 +109,11 @@ def _cues() -> dict:
 def _nominal_re(anchored: bool) -> re.Pattern:
     """'its position that', 'their warning that': anchored after a verb, or anywhere."""
     nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
-    lead = r"^\s*(?:its|their|his|her|our|the)" if anchored else r"\b(?:its|their|his|her|our)"
-    return re.compile(rf"{lead}\s+(?:{nouns})s?\s+(?:[^\s,.;:]+\s+){{0,3}}?that\s+", re.IGNORECASE)
+    # unanchored, a possessor may name the source: "Unite’s claim that", "the council’s position is that"
+    lead = r"^\s*(?:its|their|his|her|our|the)" if anchored else \
+        r"\b(?:its|their|his|her|our|(?P<poss>(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,3}[\w-]+['’]s?))"
+    return re.compile(rf"{lead}\s+(?:{nouns})s?\s+(?:(?:is|was|remains)\s+)?(?:[^\s,.;:]+\s+){{0,3}}?that\s+",
+                      re.IGNORECASE)
 
 
 def _nominal() -> re.Pattern:
@@ -361,6 +364,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                 close > 0 and attribution_after(text[close + 1:vs])) or clean_speaker(
                 re.split(r"\s+(?:is|are|was|were|has|have|had|will|would|[a-z]{2,}ed)\b",
                          text[ss:vs])[0])
+        elif cls == "nominal" and re.match(_nominal_any(), verb) and re.match(_nominal_any(), verb).group("poss"):
+            who = clean_speaker(re.sub(r"['’]s?$", "", re.match(_nominal_any(), verb).group("poss")))
         elif passive_told:
             who = clean_speaker(re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
         elif not subj.strip() or not _SUBJECT_HINT.search(_PARENTHETICAL.sub(" ", subj)[-80:]):
@@ -375,6 +380,11 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             bare = re.sub(r"\s+", " ", _PARENTHETICAL.sub(" ", subj))  # "The staff – whose job .. –"
             who = clean_speaker(re.sub(r"\s+[a-z]+ed\s*$", "", bare) if cls == "nominal" else bare)
         ce = _content_end(text, cstart, se)
+        if cls == "nominal":  # "Unite’s claim that [X] was rejected by the council": the main verb ends it
+            main = re.search(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:rejected|dismissed|"
+                             r"denied|disputed|challenged|contested|questioned|described|branded)\b", text[cstart:ce])
+            if main:
+                ce = cstart + main.start()
         if re.search(r",\s*(?:which|who)\s+(?:\w+\s+)?$", subj):
             # "Unite, which says [it represents 80%], is taking action": the relative clause ends
             comma = text.find(",", cstart, ce)
