@@ -191,3 +191,22 @@ def test_a_local_strike_against_a_national_pay_offer_is_the_national_dispute():
     text = ("Refuse workers at Falkirk Council began a strike on Thursday. Unite said Falkirk Council's "
             "pay offer was nowhere near good enough. Cosla was not involved.")
     assert meta(text, "Falkirk bin workers on strike").employer == "Falkirk Council"
+
+
+def test_the_outlet_names_the_council_when_the_text_does_not():
+    text = ("Unison members in the council’s waste collection service have voted to take industrial action "
+            "over compulsory overtime at Christmas.")
+    a = meta(text, "Bin workers threaten strike action", url="http://www.wigantoday.net/news/bin-workers-1-2")
+    assert a.employer == "Wigan Council"
+    a = meta("The council and Unison have resolved the dispute about pay for our social workers.",
+             "Pay dispute resolved", url="https://www.brighton-hove.gov.uk/news/2031/pay-dispute-resolved")
+    assert a.employer == "Brighton and Hove City Council"
+    # a national paper names no place
+    a = meta(text, "Bin workers threaten strike action", url="https://www.theguardian.com/uk/2031/bins")
+    assert a.employer is None or "Guardian" not in a.employer
+
+
+def test_councils_offer_is_a_national_pay_round():
+    text = ("The biggest social work union is preparing to ballot members over councils’ £1,925 offer, "
+            "as employers criticise the length of the process.")
+    assert meta(text, "Union prepares to ballot members").employer == "Local Government Association"

@@ -58,7 +58,8 @@ _NATIONAL = re.compile(
     r"\b(?:NJC|National Joint Council|local government (?:pay|workers|staff|employers|services)|"
     r"national (?:pay|employers)|council (?:workers|staff) (?:across|in) (?:England|Wales|Scotland|"
     r"the UK|Northern Ireland)|\d[\d,.]* (?:council|local government) (?:workers|staff)|"
-    r"national (?:council )?strike|(?:council|local government) workers across)\b", re.IGNORECASE)
+    r"national (?:council )?strike|(?:council|local government) workers across|"
+    r"councils['’]\s+(?:£[\d,]+\s+)?(?:pay\s+)?offer)\b", re.IGNORECASE)
 _SCOTLAND = re.compile(r"\b(?:Scotland|Scottish|COSLA|Cosla|Holyrood)\b")
 _ENGLAND = re.compile(r"\b(?:England|Wales|English|Welsh|LGA|NJC|Local Government Association|"
                       r"National Employers|Westminster)\b")
@@ -112,7 +113,7 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
     if contractors and contractors.most_common(1)[0][1] >= CONTRACTOR_MENTIONS:
         return contractors.most_common(1)[0][0]  # a firm named this often is the one in dispute
     if not scores:
-        return _place_council(title, text)
+        return _place_council(title, text) or _outlet_council(article, kn)
     (kind, name), _ = scores.most_common(1)[0]
     return name
 
@@ -158,6 +159,21 @@ def _place_council(title: str, text: str) -> str | None:
         if n:
             cands[w] = n
     return f"{cands.most_common(1)[0][0]} Council" if cands else None
+
+
+def _outlet_council(article: Article, kn: Knowledge) -> str | None:
+    """A council's own site ('brighton-hove.gov.uk') or a local paper named for its place
+    ('wigantoday.net'): the council of that place, when the text names none."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", article.url or "").split("/")[0].lower()
+    label = host.split(".")[0].replace("-", "")
+    if len(label) < 4:
+        return None
+    best = None
+    for place, name in kn.councils.items():
+        key = employer_slug(name).replace("-", "")
+        if len(key) >= 4 and label.startswith(key) and (best is None or len(key) > best[0]):
+            best = (len(key), name)
+    return best[1] if best else None
 
 
 def infer_unions(article: Article, kn: Knowledge) -> list[str]:
