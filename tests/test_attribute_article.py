@@ -210,3 +210,16 @@ def test_councils_offer_is_a_national_pay_round():
     text = ("The biggest social work union is preparing to ballot members over councils’ £1,925 offer, "
             "as employers criticise the length of the process.")
     assert meta(text, "Union prepares to ballot members").employer == "Local Government Association"
+
+
+def test_an_undated_national_report_joins_the_round_of_the_latest_year_it_names():
+    def art(i, year, text_year, sig):
+        a = Article(id=i, text="x", employer="Local Government Association")
+        a.extra.update({"_workforce": "council-workers", "_year": year, "_text_year": text_year, "_sig": sig})
+        return a
+
+    arts = [art("a24", 2031, None, "offer reject members pay ballot"),
+            art("a25", 2032, None, "offer reject members strike"),
+            art("u", None, 2032, "offer reject members pay ballot y2031 y2032")]
+    g = group_disputes(arts)
+    assert g["u"] == g["a25"] != g["a24"]

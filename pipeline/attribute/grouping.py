@@ -102,9 +102,12 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
         named = [int(w[1:]) for w in it.words if w[:1] == "y" and w[1:].isdigit()]
         pool = [c for c in clusters + fresh
                 if it.text_year is None or c.hi is None or it.text_year <= c.hi + gap + 1]
-        # a dispute of a year the text names (a pay round's year) comes before the others
-        pool = [c for c in pool if c.lo is not None and
-                any(c.lo - gap <= y <= c.hi + gap for y in named)] or pool
+        # a dispute of a year the text names (a pay round's year) comes before the others; of
+        # the national rounds, the one of the latest year named
+        latest = [c for c in pool if national and it.text_year and c.lo is not None and
+                  c.lo - gap <= it.text_year <= c.hi + gap]
+        pool = latest or [c for c in pool if c.lo is not None and
+                          any(c.lo - gap <= y <= c.hi + gap for y in named)] or pool
         best, best_sim = None, -1.0
         for c in pool:
             sim = _cosine(it.words, c.words, idf) + ATTACH_BONUS * any(fam(x) == fam(it) for x in c.items)
