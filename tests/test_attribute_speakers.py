@@ -414,3 +414,16 @@ def test_an_unaffiliated_person_vowing_to_fight_on_is_a_union_voice():
     text = "Bins piled up.\nJo Bell said: “We will fight on until we win.”"
     _, got = attribute(text, ["We will fight on until we win."])
     assert got[0][2] == "union"
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Schools closed.\nScottish Tory education spokesman Liam Kerr said the strike was a disaster for pupils.",
+     "the strike was a disaster for pupils", ("Liam Kerr", None, "other")),
+    ("Bins piled up.\nPublic Health Scotland has warned that overflowing bins are a health risk.",
+     "overflowing bins are a health risk", ("Public Health Scotland", "Public Health Scotland", "other")),
+    ("Staff struck.\nTen Dunmore councillors said the mayor should scrap the changes.",
+     "the mayor should scrap the changes", ("Ten Dunmore councillors", None, "council")),
+])
+def test_party_spokespeople_public_bodies_and_councillors(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0] == expected

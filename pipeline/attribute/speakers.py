@@ -39,7 +39,9 @@ _NON_NAME = {
     "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors",
     "Now", "Then", "Also", "Still", "Yet", "So", "Instead", "Separately", "Elsewhere", "Recently",
     "Previously", "Currently", "Finally", "Indeed", "Library", "School", "Academy", "College",
-    "Downloading", "Loading", "Breaking", "Trending", "Sponsored", "Advertisement", "Clean"}
+    "Downloading", "Loading", "Breaking", "Trending", "Sponsored", "Advertisement", "Clean",
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
+    "Twenty", "Fifty", "Hundred", "Hundreds", "Thousands", "Dozens", "Several", "Many", "Some", "All"}
 # A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
