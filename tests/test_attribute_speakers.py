@@ -427,3 +427,12 @@ def test_an_unaffiliated_person_vowing_to_fight_on_is_a_union_voice():
 def test_party_spokespeople_public_bodies_and_councillors(text, quote, expected):
     _, got = attribute(text, [quote])
     assert got[0] == expected
+
+
+def test_a_council_named_by_part_of_its_name_is_the_employer():
+    from pipeline.attribute.speakers import SpeakerResolver
+
+    r = SpeakerResolver("x", load_knowledge(), "Brighton and Hove City Council", [])
+    assert r.resolve("Hove City Council", 0).speaker == "Brighton and Hove City Council"
+    r = SpeakerResolver("x", load_knowledge(), "Cumberland Council", [])
+    assert r.resolve("CUMBERLAND Council", 0).speaker == "Cumberland Council"

@@ -196,8 +196,12 @@ class SpeakerResolver:
         return org.kind if org else "council"
 
     def _council_name(self, full: str) -> str:
-        if self.employer and full.split()[0] == self.employer.split()[0]:
-            return self.employer
+        """A council mention as the employer's name when it is a form of it ("Hove City Council",
+        "CUMBERLAND Council" for "Brighton and Hove City Council", "Cumberland Council")."""
+        if self.employer:
+            emp, low = self.employer.lower(), full.lower()
+            if low.split()[0] == emp.split()[0] or emp.endswith(low):
+                return self.employer
         return full
 
     def _last_union(self, pos: int) -> str | None:
