@@ -49,6 +49,9 @@ def _mentions(text: str, statements: list[Statement], role_words: frozenset = fr
         if m is not None and plausible(clean_mention(m.text, lambda x: False), role_words):
             out.append((m.text, m.start))
             continue
+        if s.cue is not None:  # the extractor's own statement: its cue is all it has to say
+            out.append(None)
+            continue
         if extracted is None:
             extracted = _extracted_cues(text, statements)
         cue = extracted[i]

@@ -169,7 +169,7 @@ class SpeakerResolver:
         self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
         # the employer's initials ("WDC" for Wealden District Council), three letters or more
         caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
-        self._initials = "".join(caps) if len(caps) >= 3 else None
+        self._initials = re.compile(rf"\b{''.join(caps)}\b") if len(caps) >= 3 else None
         for s, e, name in person_names(text, self.places):
             if name not in self.people:
                 ps = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), 0)
@@ -181,7 +181,7 @@ class SpeakerResolver:
         found = self.kn.find_orgs(phrase)
         if found:
             return found[0][2]
-        if self.employer and self._initials and re.search(rf"\b{self._initials}\b", phrase):
+        if self._initials is not None and self._initials.search(phrase):
             return Org(self.employer, self._employer_kind())  # "a WDC spokesperson"
         councils = _council_mentions(phrase)
         if councils:
