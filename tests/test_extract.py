@@ -150,3 +150,14 @@ def test_said_that_and_a_quote_to_the_end_of_the_sentence_is_direct():
     # a quoted fragment followed by more reported content stays one mixed statement
     text = "The council said that “the action continues” and that talks were over."
     assert [s.type for s in extract_statements(text)] == ["mixed"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('The union said staff were being "blackmailed" by managers.', "mixed"),  # the speaker's judging word
+    ("The union said it was 'outrageous' that bins went uncollected.", "mixed"),
+    ("The council said it could not afford to ‘level-up’ salaries.", "indirect"),  # a quoted term
+    ("The union said the 'Tower Rewards' scheme cut pay.", "indirect"),  # a name
+    ("The union said the offer was “an insult to staff”.", "mixed"),
+])
+def test_a_single_quoted_judging_word_makes_a_statement_mixed(text, kind):
+    assert [s.type for s in extract_statements(text)] == [kind]

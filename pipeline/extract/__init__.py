@@ -7,6 +7,7 @@ extractor saw, if any) for the attributor. Never raises on any text.
 from __future__ import annotations
 
 import logging
+import re
 
 from pipeline.config import ExtractConfig
 from pipeline.extract.direct import classify_region, is_headline
@@ -16,6 +17,30 @@ from pipeline.text.quotes import quote_regions
 from pipeline.text.segment import paragraphs, sentences, word_count
 
 log = logging.getLogger(__name__)
+
+
+# A single quoted word that judges ("blackmailed", "essential", "outrageous", "a disgrace") is
+# the speaker's own word, so the statement is mixed; a quoted term or name ('level-up', 'Tower
+# Rewards') is not.
+_EVALUATIVE = re.compile(r"(?:ed|ly|ful|ous|ive|ing|able|ible|ent|ant|ic|al|less|est)")
+_EVALUATIVE_NOUNS = frozenset({"disgrace", "insult", "chaos", "scandal", "shambles", "farce", "joke",
+                               "betrayal", "nightmare", "catastrophe", "disaster", "appetite", "bullying",
+                               "blackmail", "sabotage", "contempt", "crisis", "fair", "unfair", "paltry",
+                               "miserly", "pitiful", "derisory", "measly", "unacceptable", "wrong"})
+
+
+def _speakers_words(fragment: str) -> bool:
+    """Whether a quoted fragment inside reported content is the speaker's own words (mixed)."""
+    f = fragment.strip(" .,;:!?'\"‘’“”")
+    words = f.split()
+    if not words or all(w[:1].isupper() for w in words) and len(words) <= 4 and not f.isupper():
+        return False  # a name ('Tower Rewards', 'Unison')
+    if len(words) >= 2:
+        return True
+    w = f.lower()
+    if "-" in w:
+        return False  # a quoted term ('level-up', "long-running")
+    return w in _EVALUATIVE_NOUNS or (len(w) > 4 and _EVALUATIVE.search(w[-4:]) is not None)
 
 
 def _resolve(direct: list[dict], reported: list[dict], regions, text: str) -> list[dict]:
@@ -30,7 +55,7 @@ def _resolve(direct: list[dict], reported: list[dict], regions, text: str) -> li
         if any(r["start"] < o["end"] and o["start"] < r["end"] for o in out):
             continue
         frag = [q for q in regions if r["start"] <= q.start and q.end <= r["end"] + 1
-                and word_count(text[q.start:q.end]) >= 2]
+                and _speakers_words(text[q.start:q.end])]
         if frag:
             r["type"] = "mixed"
         out.append(r)
