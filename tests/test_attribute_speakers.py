@@ -436,3 +436,9 @@ def test_a_council_named_by_part_of_its_name_is_the_employer():
     assert r.resolve("Hove City Council", 0).speaker == "Brighton and Hove City Council"
     r = SpeakerResolver("x", load_knowledge(), "Cumberland Council", [])
     assert r.resolve("CUMBERLAND Council", 0).speaker == "Cumberland Council"
+
+
+def test_a_notice_at_a_council_building_is_the_council():
+    text = "Libraries closed.\nA notice outside Dunmore Central Library said the closure was to support staff."
+    art, got = attribute(text, ["the closure was to support staff"], title="Dunmore Council library strike")
+    assert got[0][1:] == (art.employer, "council")

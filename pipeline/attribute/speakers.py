@@ -388,6 +388,9 @@ class SpeakerResolver:
                 if org is not None:
                     return Resolved(org.name, org.name, "org")
             return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
+        if self.employer and re.match(r"(?:a|the)\s+(?:notice|sign|poster|message)\s+(?:outside|at|on|in)\b", m,
+                                      re.IGNORECASE):  # "a notice outside the library": the employer's
+            return Resolved(m, self.employer, "description", "council")
         if self._joint(m):  # "the council, Unison and GMB announced": both parties together
             return Resolved(m, None, "group", "other")
         if self.employer and _COMPANY_NAME.fullmatch(m) and \
