@@ -442,3 +442,9 @@ def test_a_notice_at_a_council_building_is_the_council():
     text = "Libraries closed.\nA notice outside Dunmore Central Library said the closure was to support staff."
     art, got = attribute(text, ["the closure was to support staff"], title="Dunmore Council library strike")
     assert got[0][1:] == (art.employer, "council")
+
+
+def test_a_named_worker_with_no_organisation_is_a_union_voice():
+    text = "Pay claims were settled.\nLibrarian Anne Richards said: “The success of our campaign is down to all of us.”"
+    _, got = attribute(text, ["The success of our campaign is down to all of us."])
+    assert got[0] == ("Anne Richards", None, "union")

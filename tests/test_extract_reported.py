@@ -296,3 +296,8 @@ def test_anonymous_workers_are_speakers(text, who):
 def test_a_possessor_and_its_claim_or_position(text, quote, who):
     got = extract_statements(text)
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [(quote, who)]
+
+
+def test_a_noun_form_followed_by_its_verb_is_no_reporting_verb():
+    assert extract_statements("Pay claims were settled last year.") == []
+    assert [s.quote for s in extract_statements("The union claims workers were misled.")] == ["workers were misled"]

@@ -58,7 +58,8 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
                        r"boss|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
                        re.IGNORECASE)
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
-                             r"colleague|employee|driver|loader|nurse|steward)s?\b|"
+                             r"colleague|employee|driver|loader|nurse|steward|assistant|librarian|cleaner|"
+                             r"collector|caretaker|cook|porter|crew)s?\b|"
                              r"\bwork(?:s|ed|ing)?\s+(?:for|at|in)\s+the\s+(?:council|authority|service|depot)",
                              re.IGNORECASE)
 _COMPANY_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'&-]*){0,3}\s+(?:Trust|Services|Ltd|Limited|Homes|"

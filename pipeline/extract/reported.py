@@ -323,6 +323,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
         if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity)", text[ve:ve + 30]):
             continue  # "who asked not to be named": a request for anonymity, not a statement
+        if lw in _NOUN_FORMS and re.match(r"\s+(?:is|are|was|were|has|have|had)\b", text[ve:ve + 8]):
+            continue  # "Pay claims were settled": the noun, its verb follows
         if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
             continue  # "A council report published ..", "the union's claim": a noun, not a verb
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
