@@ -16,6 +16,14 @@ def meta(text: str, title: str | None = None, date: str | None = None, aid: str 
     return a
 
 
+def art(i: str, wf: str, year: int | None, sig: str, emp: str = "Northmoor Borough Council",
+        text_year: int | None = None) -> Article:
+    """An article with only the metadata grouping reads."""
+    a = Article(id=i, text="x", employer=emp)
+    a.extra.update({"_workforce": wf, "_year": year, "_text_year": text_year, "_sig": sig})
+    return a
+
+
 def test_employer_unions_and_slug():
     a = meta(BINS, "Dunmore bin workers strike", "2031-03-04")
     assert a.employer == "Dunmore Borough Council"
@@ -86,11 +94,6 @@ def test_grouping_needs_metadata_only():
 def test_an_undated_report_can_join_two_workforces_clusters_of_one_dispute():
     """Two workforces' dated reports share little; an undated report sharing words with both joins
     one of them, after which the two clusters are alike enough to be one dispute."""
-    def art(i, wf, year, sig, emp="Northmoor Borough Council"):
-        a = Article(id=i, text="x", employer=emp)
-        a.extra.update({"_workforce": wf, "_year": year, "_text_year": None, "_sig": sig})
-        return a
-
     arts = [art("a1", "refuse-workers", 2031, "contracts rewards crews"),
             art("a2", "social-workers", 2031, "contracts rehire children"),
             art("u1", "refuse-workers", None, "contracts rewards rehire crews children"),
@@ -213,13 +216,9 @@ def test_councils_offer_is_a_national_pay_round():
 
 
 def test_an_undated_national_report_joins_the_round_of_the_latest_year_it_names():
-    def art(i, year, text_year, sig):
-        a = Article(id=i, text="x", employer="Local Government Association")
-        a.extra.update({"_workforce": "council-workers", "_year": year, "_text_year": text_year, "_sig": sig})
-        return a
-
-    arts = [art("a24", 2031, None, "offer reject members pay ballot"),
-            art("a25", 2032, None, "offer reject members strike"),
-            art("u", None, 2032, "offer reject members pay ballot y2031 y2032")]
+    lga = {"wf": "council-workers", "emp": "Local Government Association"}
+    arts = [art("a24", year=2031, sig="offer reject members pay ballot", **lga),
+            art("a25", year=2032, sig="offer reject members strike", **lga),
+            art("u", year=None, text_year=2032, sig="offer reject members pay ballot y2031 y2032", **lga)]
     g = group_disputes(arts)
     assert g["u"] == g["a25"] != g["a24"]
