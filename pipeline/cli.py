@@ -72,6 +72,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_standoff(args: argparse.Namespace) -> int:
+    from pipeline.io import write_jsonl
+    from pipeline.io.standoff import read_standoff
+
+    arts = read_standoff(args.labels, args.articles, args.disputes)
+    write_jsonl(arts, args.output)
+    print(f"{len(arts)} articles, {sum(len(a.statements) for a in arts)} statements -> {args.output}")
+    return 0
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from pipeline.classify.train import cli_main
 
@@ -110,6 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pred", required=True)
     p.add_argument("--json", help="also write the metrics as JSON here")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("standoff", help="join stand-off labels with their article texts (gold JSONL)")
+    p.add_argument("labels", help="stand-off JSONL: id, text_sha256, statements with offsets + labels")
+    p.add_argument("--articles", required=True, help="the article file the offsets refer to")
+    p.add_argument("--disputes", help="JSONL of {id, dispute, employer, unions} for the article fields")
+    p.add_argument("-o", "--output", required=True, help="gold-schema JSONL (keep it outside the repo)")
+    p.set_defaults(func=cmd_standoff)
 
     p = sub.add_parser("train", help="train the stance/sentiment classifier")
     # defined here, not imported from pipeline.classify.train: that imports torch, which every

@@ -157,3 +157,34 @@ def test_self_training_never_pseudo_labels_a_test_folds_dispute(tiny_backbone, t
                 assert sum(r[head] == lab for r in pseudo) <= sum(r[head] == lab for r in teacher)
     assert len({r["dispute"] for r in calls[1] if r.get("pseudo")}) == 1  # 2 folds, 2 disputes
     assert len({r["dispute"] for r in calls[5] if r.get("pseudo")}) == 2  # the final model sees all
+
+
+def test_standoff_labels_train_but_never_from_a_test_folds_dispute(tiny_backbone, tmp_path, monkeypatch):
+    import pipeline.classify.train as train
+    from pipeline.io.standoff import write_standoff
+    from pipeline.schema import Article
+
+    gold = [Article.from_dict(json.loads(line)) for line in open("examples/gold.jsonl")]
+    for a in gold:  # the same texts under new ids stand in for annotated non-gold articles
+        a.id = "s-" + a.id
+    write_standoff(gold, tmp_path / "labels.jsonl")
+    with open(tmp_path / "arts.jsonl", "w") as fa, open(tmp_path / "disputes.jsonl", "w") as fd:
+        for a in gold:
+            fa.write(json.dumps({"id": a.id, "text": a.text}) + "\n")
+            fd.write(json.dumps({"id": a.id, "dispute": a.dispute}) + "\n")
+    calls, real = [], train.fine_tune
+    monkeypatch.setattr(train, "fine_tune", lambda cfg, rows: calls.append(rows) or real(cfg, rows))
+    out = run_training("configs/train_tiny.yaml", [
+        f"backbone={tiny_backbone}", "data=[examples/gold.jsonl]", "diagnostics=false",
+        f"standoff={tmp_path / 'labels.jsonl'}", f"standoff_articles={tmp_path / 'arts.jsonl'}",
+        f"standoff_disputes={tmp_path / 'disputes.jsonl'}"], str(tmp_path / "m"))
+    assert len(calls) == 3  # two folds, then the final model
+    for fold_rows in calls[:2]:
+        gold_disputes = {r["dispute"] for r in fold_rows if not r["article_id"].startswith("s-")}
+        extra_disputes = {r["dispute"] for r in fold_rows if r["article_id"].startswith("s-")}
+        assert extra_disputes == gold_disputes and len(gold_disputes) == 1  # never the test fold's
+    assert sum(r["article_id"].startswith("s-") for r in calls[2]) == sum(len(a.statements) for a in gold)
+    res = json.loads((out / "cv_results.json").read_text())
+    assert res["n_examples"] == sum(len(a.statements) for a in gold)  # scored on gold only
+    assert "frozen-minilm+logreg+standoff" in res["methods"]
+    assert "stand-off labels" in (out / "README.md").read_text()

@@ -1,0 +1,73 @@
+"""Stand-off labels: offsets + labels apart from the texts, joined back into gold-schema records."""
+import json
+
+import pytest
+
+from pipeline.io.standoff import StandoffError, read_standoff, text_digest, write_standoff
+from pipeline.schema import Article
+
+GOLD = "examples/gold.jsonl"
+ARTICLES = "examples/articles.jsonl"
+
+
+def _gold() -> list[Article]:
+    return [Article.from_dict(json.loads(line)) for line in open(GOLD, encoding="utf-8")]
+
+
+def test_round_trip_keeps_every_label_and_no_text(tmp_path):
+    gold = _gold()
+    write_standoff(gold, tmp_path / "labels.jsonl")
+    raw = (tmp_path / "labels.jsonl").read_text(encoding="utf-8")
+    assert gold[0].statements[0].quote not in raw  # offsets and labels only
+    back = read_standoff(tmp_path / "labels.jsonl", ARTICLES, None)
+    assert [a.id for a in back] == [a.id for a in gold]
+    for g, b in zip(gold, back):
+        assert [(s.quote, s.start, s.end, s.type, s.speaker, s.speaker_org, s.side, s.stance, s.sentiment)
+                for s in g.statements] == \
+               [(s.quote, s.start, s.end, s.type, s.speaker, s.speaker_org, s.side, s.stance, s.sentiment)
+                for s in b.statements]
+
+
+def test_disputes_file_fills_the_article_fields(tmp_path):
+    write_standoff(_gold()[:1], tmp_path / "labels.jsonl")
+    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "ex-001", "dispute": "x-bins-2031",
+                                                  "employer": "X Council", "unions": ["GMB"]}) + "\n")
+    [art] = read_standoff(tmp_path / "labels.jsonl", ARTICLES, tmp_path / "d.jsonl")
+    assert (art.dispute, art.employer, art.unions) == ("x-bins-2031", "X Council", ["GMB"])
+
+
+def test_changed_text_is_skipped_and_mismatched_files_raise(tmp_path):
+    write_standoff(_gold()[:2], tmp_path / "labels.jsonl")
+    lines = (tmp_path / "labels.jsonl").read_text().splitlines()
+    changed = json.loads(lines[0]) | {"text_sha256": text_digest("another text")}
+    (tmp_path / "changed.jsonl").write_text(json.dumps(changed) + "\n" + lines[1] + "\n")
+    assert [a.id for a in read_standoff(tmp_path / "changed.jsonl", ARTICLES)] == ["ex-002"]
+
+    unknown = json.loads(lines[0]) | {"id": "nowhere"}
+    (tmp_path / "unknown.jsonl").write_text(json.dumps(unknown) + "\n")
+    with pytest.raises(StandoffError, match="not in"):
+        read_standoff(tmp_path / "unknown.jsonl", ARTICLES)
+
+    outside = json.loads(lines[0])
+    outside["statements"][0]["end"] = 10 ** 6
+    (tmp_path / "outside.jsonl").write_text(json.dumps(outside) + "\n")
+    with pytest.raises(StandoffError, match="outside"):
+        read_standoff(tmp_path / "outside.jsonl", ARTICLES)
+
+
+def test_write_refuses_offsets_that_do_not_hold_the_quote(tmp_path):
+    art = _gold()[0]
+    art.statements[0].start += 1
+    with pytest.raises(StandoffError, match="do not hold"):
+        write_standoff([art], tmp_path / "labels.jsonl")
+
+
+def test_cli_writes_gold_schema_records(tmp_path):
+    from pipeline.cli import main
+
+    write_standoff(_gold()[:2], tmp_path / "labels.jsonl")
+    assert main(["standoff", str(tmp_path / "labels.jsonl"), "--articles", ARTICLES,
+                 "-o", str(tmp_path / "gold.jsonl")]) == 0
+    recs = [json.loads(line) for line in open(tmp_path / "gold.jsonl")]
+    assert all(r["text"][s["start"]:s["end"]] == s["quote"] for r in recs for s in r["statements"])
+    assert sum(len(r["statements"]) for r in recs) == sum(len(a.statements) for a in _gold()[:2])
