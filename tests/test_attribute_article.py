@@ -222,3 +222,45 @@ def test_an_undated_national_report_joins_the_round_of_the_latest_year_it_names(
             art("u", year=None, text_year=2032, sig="offer reject members pay ballot y2031 y2032", **lga)]
     g = group_disputes(arts)
     assert g["u"] == g["a25"] != g["a24"]
+
+
+def test_weekday_dates_give_an_undated_report_its_years():
+    from pipeline.attribute.article import weekday_years
+
+    ys = weekday_years("Strikes resume from Tuesday 6th September. Talks on Thursday (September 8).", 2030)
+    assert 2022 in ys and 2023 not in ys and all(y % 1 == 0 for y in ys)  # 6 Sep 2022 was a Tuesday
+    assert set(weekday_years("on Monday, May 2, and Monday May 2nd", 2030)) == {1994, 2005, 2011, 2016, 2022}
+    assert weekday_years("Monday 2 May and Monday 3 May", 2030) == []  # no year fits both
+    assert weekday_years("walked out on Monday in May", 2030) == []
+
+
+def test_an_undated_report_joins_the_dispute_its_weekday_dates_fit():
+    cosla = {"wf": "council-workers", "emp": "COSLA"}
+    arts = [art("r22", year=2022, sig="offer reject bins strike edinburgh", **cosla),
+            art("r23", year=2023, sig="offer reject bins strike edinburgh", **cosla),
+            art("u", year=None, text_year=None, sig="offer reject bins strike edinburgh", **cosla)]
+    arts[2].extra["_weekday_years"] = [2011, 2016, 2022]
+    g = group_disputes(arts)
+    assert g["u"] == g["r22"] != g["r23"]
+    arts[2].extra["_weekday_years"] = [2012, 2017, 2023]
+    assert group_disputes(arts)["u"] == g["r23"]
+
+
+def test_undated_reports_of_one_employer_alike_enough_are_one_dispute():
+    arts = [art("u1", "care-workers", None, "daycare centres strike closure glasgow picket"),
+            art("u2", "social-workers", None, "daycare strike closure glasgow council bully"),
+            art("u3", "refuse-workers", None, "bins rubbish collections overtime")]
+    for a in arts:
+        a.extra["_weekday_years"] = []
+    g = group_disputes(arts)
+    assert g["u1"] == g["u2"] != g["u3"]
+
+
+def test_a_union_branch_site_names_its_council():
+    text = ("This week the Mayor emailed members about the new contract. Members of all NJC unions voted "
+            "to reject it, and the council imposed it on 6 July. We strike again next week.")
+    a = meta(text, "Fact check: the Mayor's email", url="https://wigan.unison.site/2031/07/14/fact-check/")
+    assert a.employer == "Wigan Council"
+    # the same words on a national paper's site: no council named anywhere, national wording wins
+    b = meta(text, "Fact check: the Mayor's email", url="https://www.theguardian.com/2031/07/14/fact-check")
+    assert b.employer != "Wigan Council"

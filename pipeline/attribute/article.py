@@ -1,6 +1,7 @@
 """Article metadata: the employer, the unions, a dispute slug, and grouping across a batch."""
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -67,6 +68,8 @@ _ENGLAND = re.compile(r"\b(?:England|Wales|English|Welsh|LGA|NJC|Local Governmen
 CONTRACTOR_MENTIONS = 4
 _OFFER = re.compile(r"\b(?:pay\s+)?(?:offer|deal|award|talks|negotiat\w+)\b", re.IGNORECASE)
 OFFER_WEIGHT = 2.0
+_OWN_SITE = re.compile(r"unison|unite|gmb|\.gov\.uk$")
+OWN_SITE_WEIGHT = 9.0  # above one national mention ("all NJC unions"), below a national story
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*\W+){4,}")
 
 
@@ -110,6 +113,9 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
         national = len(_NATIONAL.findall(src))
         if national:
             scores[("employer_bodies", _national_body(title + "\n" + text[:3000]))] += w * 1.5 * national
+    own_site = _outlet_council(article, kn) if _OWN_SITE.search(_host(article)) else None
+    if own_site:  # a union branch's or the council's own site speaks of its own council
+        scores[("council", own_site)] += OWN_SITE_WEIGHT
     contractors = Counter(o.name for _, _, o in kn.find_orgs(title + "\n" + text) if o.kind == "contractors")
     if contractors and contractors.most_common(1)[0][1] >= CONTRACTOR_MENTIONS:
         return contractors.most_common(1)[0][0]  # a firm named this often is the one in dispute
@@ -162,11 +168,15 @@ def _place_council(title: str, text: str) -> str | None:
     return f"{cands.most_common(1)[0][0]} Council" if cands else None
 
 
+def _host(article: Article) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", article.url or "").split("/")[0].lower()
+
+
 def _outlet_council(article: Article, kn: Knowledge) -> str | None:
-    """A council's own site ('brighton-hove.gov.uk') or a local paper named for its place
-    ('wigantoday.net'): the council of that place, when the text names none."""
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", article.url or "").split("/")[0].lower()
-    label = host.split(".")[0].replace("-", "")
+    """A council's own site ('brighton-hove.gov.uk'), a union branch's ('barnetunison.me.uk',
+    'towerhamlets.unison.site') or a local paper named for its place ('wigantoday.net'): the
+    council of that place."""
+    label = _host(article).split(".")[0].replace("-", "")
     if len(label) < 4:
         return None
     best = None
@@ -206,6 +216,35 @@ def dated_year(article: Article) -> int | None:
 
 def text_years(article: Article) -> list[int]:
     return [int(y) for y in _YEAR.findall((article.title or "") + " " + (article.text or "")[:3000])]
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_WEEKDAY_DATE = re.compile(
+    rf"\b({'|'.join(_DAYS)}),?\s*\(?\s*(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(_MONTHS)})|"
+    rf"({'|'.join(_MONTHS)})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b")
+FIRST_YEAR = 1990
+
+
+def weekday_years(text: str, last: int | None = None) -> list[int]:
+    """Years in which every 'Tuesday 6 September' / 'Thursday (August 18)' of ``text`` falls on
+    its weekday: an undated report's calendar gives its year away, up to a 5-11 year cycle.
+    Empty when the text has no such date or no year fits them all."""
+    last = last or datetime.date.today().year + 1
+    years: set[int] | None = None
+    for m in _WEEKDAY_DATE.finditer(text):
+        day = int(m.group(2) or m.group(5))
+        month = _MONTHS.index(m.group(3) or m.group(4)) + 1
+        fits = set()
+        for y in range(FIRST_YEAR, last + 1):
+            try:
+                if _DAYS[datetime.date(y, month, day).weekday()] == m.group(1):
+                    fits.add(y)
+            except ValueError:  # 30 February
+                continue
+        years = fits if years is None else years & fits
+    return sorted(years or ())
 
 
 def infer_year(article: Article) -> int | None:
@@ -287,5 +326,7 @@ def infer_article_meta(article: Article, kn: Knowledge) -> None:
     article.extra.setdefault("_year", dated_year(article))
     # undated: the latest year the text names, a lower bound on which dispute it can belong to
     article.extra.setdefault("_text_year", y if article.extra["_year"] is None else None)
+    article.extra.setdefault("_weekday_years", weekday_years(article.text or "")
+                             if article.extra["_year"] is None else [])
     if "dispute" not in article.hints:
         article.dispute = dispute_slug(article.employer, wf, (y, y) if y else None)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.attribute.article import (dispute_slug, employer_slug, infer_workforce, infer_year,
-                                        dated_year, signature, slug_within)
+                                        dated_year, signature, slug_within, weekday_years)
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.schema import Article
 
@@ -23,6 +23,7 @@ class _Item:
     id: str
     year: int | None
     text_year: int | None  # an undated article's latest year in its text: a hint, not a date
+    weekday_years: list[int]  # an undated article's years that fit its weekday-dates
     workforce: str
     family: str
     words: Counter
@@ -62,10 +63,12 @@ def _item(a: Article, kn: Knowledge) -> _Item:
     year = a.extra["_year"] if "_year" in a.extra else dated_year(a)
     text_year = a.extra["_text_year"] if "_text_year" in a.extra else (
         None if year is not None else infer_year(a))
+    wd = a.extra["_weekday_years"] if "_weekday_years" in a.extra else (
+        weekday_years(a.text or "") if year is None else [])
     sig = a.extra.get("_sig")
     if sig is None:
         sig = signature(a, directory=kn.directory)
-    return _Item(a.id, year, text_year, wf, kn.families.get(wf, "generic"), Counter(sig.split()))
+    return _Item(a.id, year, text_year, wd, wf, kn.families.get(wf, "generic"), Counter(sig.split()))
 
 
 def _chain(items: list[_Item], gap: int) -> list[_Cluster]:
@@ -102,12 +105,14 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
         named = [int(w[1:]) for w in it.words if w[:1] == "y" and w[1:].isdigit()]
         pool = [c for c in clusters + fresh
                 if it.text_year is None or c.hi is None or it.text_year <= c.hi + gap + 1]
-        # a dispute of a year the text names (a pay round's year) comes before the others; of
-        # the national rounds, the one of the latest year named
+        # its weekday-dates ("Tuesday 6 September") fit only some years: the strongest evidence;
+        # next, of the national rounds the one of the latest year named, else a dispute of a
+        # year the text names (a pay round's year)
+        on_day = [c for c in pool if c.lo is not None and any(c.lo <= y <= c.hi for y in it.weekday_years)]
         latest = [c for c in pool if national and it.text_year and c.lo is not None and
                   c.lo - gap <= it.text_year <= c.hi + gap]
-        pool = latest or [c for c in pool if c.lo is not None and
-                          any(c.lo - gap <= y <= c.hi + gap for y in named)] or pool
+        pool = on_day or latest or [c for c in pool if c.lo is not None and
+                                    any(c.lo - gap <= y <= c.hi + gap for y in named)] or pool
         best, best_sim = None, -1.0
         for c in pool:
             sim = _cosine(it.words, c.words, idf) + ATTACH_BONUS * any(fam(x) == fam(it) for x in c.items)
@@ -119,7 +124,27 @@ def _cluster(items: list[_Item], national: bool, idf: dict[str, float]) -> list[
         best.add(it)
     # the undated reports fill in each dispute's picture: two workforces' clusters may now match
     _merge_workforces(clusters, gap, idf)
+    _merge_undated(fresh, idf)
     return clusters + fresh
+
+
+UNDATED_SIM = 0.15  # undated reports of one employer alike enough to be one dispute
+
+
+def _merge_undated(fresh: list[_Cluster], idf: dict[str, float]) -> None:
+    """Merge (in place) disputes started by undated reports whose keywords are alike."""
+    merged = True
+    while merged:
+        merged = False
+        for i, c in enumerate(fresh):
+            for d in fresh[i + 1:]:
+                if _cosine(c.words, d.words, idf) >= UNDATED_SIM:
+                    c.absorb(d)
+                    fresh.remove(d)
+                    merged = True
+                    break
+            if merged:
+                break
 
 
 def _merge_workforces(clusters: list[_Cluster], gap: int, idf: dict[str, float]) -> None:
