@@ -1,6 +1,6 @@
 """Speaker / speaker_org / side accuracy on GOLD spans (cue-free), per half of the gold split.
 
-usage: python scripts/eval_attribution.py [dev|test|all]
+usage: python scripts/eval_attribution.py [dev|test|all|silver]
 """
 import copy
 import sys

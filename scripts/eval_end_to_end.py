@@ -1,6 +1,6 @@
 """End-to-end figures on the gold: the pipeline sees only id/url/title/date/text.
 
-usage: python scripts/eval_end_to_end.py [dev|test|all] [--no-classify] [--json OUT.json]
+usage: python scripts/eval_end_to_end.py [dev|test|all|silver] [--no-classify] [--json OUT.json]
 Prints dispute-stance evaluate's report for the chosen half of configs/gold_split.yaml.
 """
 import argparse
@@ -18,7 +18,7 @@ from pipeline.schema import Article  # noqa: E402
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("half", nargs="?", default="test", choices=["dev", "test", "all"])
+    ap.add_argument("half", nargs="?", default="test", choices=["dev", "test", "all", "silver"])
     ap.add_argument("--no-classify", action="store_true")
     ap.add_argument("--json")
     args = ap.parse_args()

@@ -1,6 +1,6 @@
 """Score the extractor's spans on the gold, split into the dev and test halves.
 
-usage: python scripts/eval_extraction.py [dev|test|all]
+usage: python scripts/eval_extraction.py [dev|test|all|silver]
 
 Prints pipeline.evaluate's span report, then per-type exact-span figures (a gold statement of the
 type matched by an identical predicted span, of any type) and the type accuracy on overlap pairs.
@@ -20,7 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 
 
+SILVER = ROOT / "annotations" / "raw_articles_labels.jsonl"
+
+
 def load_half(half: str) -> list[Article]:
+    """Gold articles of a half of configs/gold_split.yaml ('dev', 'test', 'all'), or 'silver': the
+    stand-off labels of non-gold raw articles (annotations/README.md), joined with their texts."""
+    if half == "silver":
+        from pipeline.io.standoff import read_standoff
+
+        return read_standoff(SILVER, DATA / "raw_articles.jsonl", DATA / "raw_articles_disputes.jsonl")
     split = yaml.safe_load((ROOT / "configs" / "gold_split.yaml").read_text())
     keep = set(split["dev"] if half == "dev" else split["test"] if half == "test" else
                split["dev"] + split["test"])
