@@ -232,6 +232,35 @@ def test_names_followed_by_a_possessive_are_names():
      "staff.”", "We value our staff.", "Kay Moss"),
     # a page's dateline line is not part of the speaker
     ("date 2031-06-14 Unison said it would now ballot members.", "it would now ballot members", "Unison"),
+    # a sub-heading line is no part of a name ("Bully\nStrikers say")
+    ("Pickets were out early.\nBully\nStrikers say bosses tried to bully them.", "bosses tried to bully them",
+     "Strikers"),
+    # a place named 'X and Y' is not two subjects
+    ("A spokeswoman for Ashby and Kell Unison said: “We are proud of our members.”",
+     "We are proud of our members.", "a spokeswoman for Ashby and Kell Unison"),
+    # a role with the name set beside it, before or after the statement
+    ("“Staff deserve a decent rise,” said Unison’s head of local government, Mo Adeyemi.",
+     "Staff deserve a decent rise,", "Mo Adeyemi"),
+    ("The offer is poor, according to Unite's national officer, Dee Marsh, whose union has balloted.",
+     "The offer is poor", "Dee Marsh"),
+    # the title one person holds, named elsewhere in the article
+    ("Dunmore City Council’s leader has said a long dispute is over. Speaking today, council leader "
+     "Jo Penn called it a milestone.", "a long dispute is over", "Jo Penn"),
+    ("In response, Mayor Penn said: “That would cost £1 million.”\nMayor Jo Penn spoke later.",
+     "That would cost £1 million.", "Jo Penn"),
+    # an apposition after the council, a descriptive run before a union, a trailing predicate or time
+    ("Dunmore City Council runs the depots.\nThe council, the largest authority in the region, has said "
+     "it is committed to a deal.",
+     "it is committed to a deal", "Dunmore City Council"),
+    ("A GMB survey in June this year found that 1 in 5 members use food banks.",
+     "1 in 5 members use food banks", "GMB survey"),
+    ("In September, Dunmore City Council declared itself bankrupt after revealing it could not pay.",
+     "it could not pay", "Dunmore City Council"),
+    # a clause's pronoun subject, and the last of two clauses
+    ("Library staff have announced four strike dates as they call on the council to think again.",
+     "the council to think again", "Library staff"),
+    ("Unison members met on Monday. Unison members voted against a walkout; they said the talks must go on.",
+     "the talks must go on", "Unison members"),
 ])
 def test_speaker_inside_a_longer_subject_phrase(text, quote, speaker):
     _, got = attribute(text, [quote])
@@ -429,3 +458,15 @@ def test_a_named_worker_with_no_organisation_is_a_union_voice():
     text = "Pay claims were settled.\nLibrarian Anne Richards said: “The success of our campaign is down to all of us.”"
     _, got = attribute(text, ["The success of our campaign is down to all of us."])
     assert got[0] == ("Anne Richards", None, "union")
+
+
+def test_events_and_bylines_are_no_speakers():
+    text = ("Dunmore City Council runs the depot. The dispute began in March.\n"
+            "Council officers said talks were going well. The strike, the GMB said, is solid.\n"
+            "By Ana Reyes\nSocial worker Helen was waving to drivers.\n“I love the picket line,” she said.")
+    art, got = attribute(text, ["talks were going well", "is solid", "I love the picket line,"])
+    assert got[2][0] == "Helen"  # the role-introduced striker, not the byline's writer
+    assert all("dispute" not in g[0].lower() and "strike" not in g[0].lower() for g in got)
+    _, got = attribute("The Leeds Military Tattoo runs in August. And the Leeds Military Tattoo said "
+                       "it had cancelled a show.", ["it had cancelled a show"])
+    assert got[0] == ("the Leeds Military Tattoo", "Leeds Military Tattoo", "other")  # no person

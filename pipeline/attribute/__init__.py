@@ -61,11 +61,33 @@ def _mentions(text: str, statements: list[Statement], role_words: frozenset = fr
     return out
 
 
+_APPOSED = re.compile(r",?[^\S\n]+((?:[A-Z][a-z]+[^\S\n]+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                      r"(?=\s*(?:[,.;]|$|\s+(?:said|says|told|added|who|whose)\b))")
+
+
+def _with_apposed_name(text: str, mention: tuple[str, int] | None, role_words: frozenset
+                       ) -> tuple[str, int] | None:
+    """"Unison's head of local government, Heather Wakefield, ..": a role mention extended by the
+    name set beside it, so the name is the speaker."""
+    if not mention:
+        return mention
+    raw, off = mention
+    low = raw.lower()
+    if not any(w in low for w in role_words) and "head of" not in low:
+        return mention
+    end = text.find(raw, off)
+    if end < 0:
+        return mention
+    m = _APPOSED.match(text, end + len(raw))
+    return (raw + ", " + m.group(1), off) if m else mention
+
+
 def attribute_statements(article: Article, statements: list[Statement], knowledge: Knowledge
                          ) -> list[Statement]:
     """Set speaker, speaker_org and side on each statement (in text order)."""
     resolver = SpeakerResolver(article.text, knowledge, article.employer, article.unions)
-    mentions = _mentions(article.text, statements, knowledge.role_words)
+    mentions = [_with_apposed_name(article.text, m, knowledge.role_words)
+                for m in _mentions(article.text, statements, knowledge.role_words)]
     prev: Resolved | None = None
     prev_end = 0
     resolved: list[Resolved] = []

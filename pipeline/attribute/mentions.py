@@ -14,7 +14,7 @@ _LEAD = re.compile(
     r"however|meanwhile|instead|also|now|then|earlier|later|previously|separately|according\s+to|"
     r"in\s+a\s+(?:statement|letter|post|tweet|press\s+release)|in\s+response|last\s+\w+|"
     r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today|"
-    r"with|for|from|by)\b[\s,]*)+",
+    r"with|for|from|by|despite)\b[\s,]*)+",
     re.IGNORECASE)
 _LEAD_PP = re.compile(r"^(?:at|in|on|during|after|before|following|since|with)\s+(?:the\s+|a\s+|an\s+)?"
                       r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+((?:the|a|an)\s+.+)$", re.IGNORECASE)
@@ -23,10 +23,29 @@ _TRAIL = re.compile(
     r"\s+(?:told|welcomed|published|issued|released|wrote|posted|has|have|had|is|are|was|were|"
     r"will|would|could|can|did|does|do|made|gave|sent|took|went|came|wants|wanted|"
     r"offered|dismissed|repeated|rejected|accepted|responded|confirmed|described|branded|"
-    r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|"
+    r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|then|now|still|"
+    r"declared|revealed|admitted|insisted|stated|hit|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
-_AND_CLAUSE = re.compile(r"^(?P<clause>.+?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
+_AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])[a-z][\w’'-]*,?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
                          r"(?:\s+[A-Z][\w’'-]*){0,2})$")
+# "GMB survey in June this year": a time after the subject is no part of it
+_TRAIL_TIME = re.compile(r"\s+(?:in|on|during|last|this|earlier|late)\s+(?:(?:early|late|mid)\s+)?(?:January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December|\d{4}|week|"
+                         r"month|year|summer|autumn|winter|spring)\b.*$")
+# "four strike dates as they": a pronoun subject of a later clause speaks
+_CLAUSE_PRONOUN = re.compile(r"^.+\s(?:as|when|after|because|so|while|before|until|since|if)\s+"
+                             r"(?P<subj>he|she|they|it|we)$", re.IGNORECASE)
+# "the meeting (at 03:10) Green Cllr Shanks": a titled name ending the phrase is its subject
+_TITLED_END = re.compile(r"(?:^|\s)(?P<subj>(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Mayor)\.?\s+[A-Z][\w’'-]+"
+                         r"(?:\s+[A-Z][\w’'-]+)?)$")
+_ROLEISH = re.compile(r"\b(?:leader|group|member|secretary|chair\w*|cabinet|mayor|opposition|labour|"
+                      r"conservative|tory|liberal|snp|green|reform|spokes\w+|officer|director|mp|msp)\b",
+                      re.IGNORECASE)
+# events, not sources: "The strike", "the impact of the strike", "a focus on prevention"
+EVENT = re.compile(r"^(?:(?:the|a|an|this|that|its|their|these|those|\w+)\s+)?(?:[\w-]+\s+)?(?:strikes?|dispute|"
+                   r"ballot|walkout|impact|focus|row|deal|move|decision|vote|news|announcement|cuts|"
+                   r"result|dates?)(?:\s+(?:of|in|into|over|on|at|for|as|came|comes|follows)\b.*)?$|"
+                   r"^(?:this|that|it)(?:\s+(?:follows|comes|came|means)\b|[’']s\b)", re.IGNORECASE)
 _GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:trade\s+|public[\s-]sector\s+|general\s+|"
                            r"local\s+government\s+)?union$", re.IGNORECASE)
 
@@ -50,12 +69,16 @@ def clean_mention(raw: str, is_org) -> str:
     close = max(m.rfind("”"), m.rfind("\""), *(x.end() - 1 for x in re.finditer(r"[,.!?]’|‘[^’]*’(?=\s)", m)))
     if close >= 0:  # 'was going on,” she': the words after a closing quote mark
         m = m[close + 1:].strip(" ,")
-    for rx in (_CONNECTIVE_CLAUSE, _INNER_REPORT, _PP_PRONOUN):
-        x = rx.match(m)
-        if x:
+    m = m.split(";")[-1].strip()  # "Unison members decided against this; they"
+    for rx in (_CONNECTIVE_CLAUSE, _INNER_REPORT, _PP_PRONOUN, _CLAUSE_PRONOUN, _TITLED_END):
+        x = rx.match(m) if rx is not _TITLED_END else rx.search(m)
+        if rx is _TITLED_END and x and _ROLEISH.search(m[:x.start("subj")]):
+            continue  # "the Conservative group leader Councillor Robert Alden": the role tells the side
+        if x and not (rx is _INNER_REPORT and EVENT.match(_TRAIL.sub("", x.group("subj")))):
             m = x.group("subj")
     m = _LEAD.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
+    m = _TRAIL_TIME.sub("", m).strip(" ,")
     pp = _LEAD_PP.match(m)
     if pp:  # "at the emergency meeting the council" -> "the council"
         m = pp.group(1)
@@ -64,6 +87,11 @@ def clean_mention(raw: str, is_org) -> str:
         m = a.group("subj")  # "The carers work alone and Mandy" -> "Mandy"
     parts = [p.strip() for p in re.split(r",\s*|\s+\(", m) if p.strip()]
     if len(parts) >= 2:
+        if EVENT.match(parts[0]):  # "The strike, the GMB said, is solid": the interrupting source
+            return parts[-1]
+        if re.fullmatch(r"the\s+(?:council|authority|local\s+authority|union|company)", parts[0], re.IGNORECASE) \
+                and re.match(r"(?:the|a|an)\s+[a-z]", parts[1]):
+            return parts[0]  # "The council, the largest local authority in Europe"
         if is_org(parts[0]):  # "Unite, the union representing ..." -> "Unite"
             return parts[0]
         if _GENERIC_HEAD.match(parts[0]) and is_org(parts[1]):  # "The union, Unison"
@@ -82,6 +110,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
                 "those", "one", "two", "three", "four", "five", "six", "many", "some", "both", "all",
                 "several", "most", "he", "she", "they", "it", "we", "i", "you", "other", "fellow",
                 "local", "senior", "union", "council", "unison", "unite", "gmb", "striking"}
+_AUXILIARIES = {"was", "is", "has", "does", "says", "as", "thus", "its", "his", "this"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "there", "here"}
 _DANGLING = re.compile(r"\s(?:and|or|but|of|to|for|with|by|just|that|which)$", re.IGNORECASE)
 
@@ -90,8 +119,10 @@ def plausible(mention: str, role_words: frozenset) -> bool:
     """Whether a cleaned mention can name a speaker: not a verb phrase ("published", "are",
     "negotiate pay on ...") or a clause cut mid-way ("their efforts and")."""
     words = mention.split()
-    if not words or _DANGLING.search(mention):
+    if not words or _DANGLING.search(mention) or EVENT.match(mention):
         return False
+    if len(words) == 1 and words[0].lower() in _AUXILIARIES | {"the", "a", "an"}:
+        return False  # "The", "was": the frame caught no subject
     first = words[0]
     if first[:1] in "“‘\"'" and not re.search(r"[”’\"']\s", mention):
         return False  # the opening of a quote ('“Today'), not a source

@@ -10,7 +10,7 @@ from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev)\.?"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
 _NON_NAME = {
     "Council", "City", "County", "Borough", "District", "Union", "Unison", "Unite", "GMB", "The",
     "A", "An", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Regional", "Secretary", "General", "Government",
@@ -41,14 +41,15 @@ _NON_NAME = {
     "Previously", "Currently", "Finally", "Indeed", "Library", "School", "Academy", "College",
     "Downloading", "Loading", "Breaking", "Trending", "Sponsored", "Advertisement", "Clean",
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
-    "Twenty", "Fifty", "Hundred", "Hundreds", "Thousands", "Dozens", "Several", "Many", "Some", "All"}
+    "Twenty", "Fifty", "Hundred", "Hundreds", "Thousands", "Dozens", "Several", "Many", "Some", "All",
+    "Ad", "Hide", "By", "Photo", "Picture", "Credit", "Getty", "Images"}
 # A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
              "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower"}
 _NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}\s+)?({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,6}})"
+NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_NAME_TOKEN}){{1,6}})"
                      rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
 TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
@@ -66,6 +67,10 @@ _COMPANY_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'&-]*){0,3}\s+(?:Tr
                            r"Leisure|Life|Company|Enterprises)")
 # a lone given name introduced with an apposition: "Craig, a Unite rep, was one of the strikers"
 _SINGLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)([A-Z][a-z]{2,}),\s+(?:a|an|one|who|the)\b")
+# ... or after a role word opening the sentence: "Social worker Helen was waving to drivers"
+_ROLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:[A-Z][\w’'-]*\s+)?(?:[\w’'-]+\s+){0,2}(?:worker|member|carer|"
+                         r"steward|rep|nurse|driver|collector|librarian|assistant|officer|striker|picket)\s+"
+                         r"([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 # a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"
 _ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:the\s+)?(?:council|"
                           r"authority|local authority|union|company|firm|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}))"
@@ -106,6 +111,11 @@ _UNION_EPITHET = re.compile(
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
     re.IGNORECASE)
 _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
+# a role one person holds: "The leader of Birmingham City Council", "Unison's head of local
+# government", "the council's chief executive" -> the person the article gives that title
+_UNIQUE_ROLE = re.compile(r"^(?:the\s+)?(?:[\w’'& -]+?['’]s?\s+)?(?:council\s+|union\s+)?(?P<role>leader|mayor|"
+                          r"chief\s+executive|general\s+secretary|head\s+of\s+[\w ]+?|director\s+of\s+[\w ]+?|"
+                          r"cabinet\s+member\s+for\s+[\w ]+?)(?:\s+(?:of|at)\s+[\w’'&, -]+)?$", re.IGNORECASE)
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -121,6 +131,10 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
         cut = [i for i, t in enumerate(toks) if re.search(r"[’']s$", t)]
         if cut:  # "Dunmore Council's deputy leader", "Unison's Jon Rogers": the name follows
             toks = toks[cut[-1] + 1:]
+        if toks[0] in places and re.search(r"\bthe\s+$", s[:m.start(1)], re.IGNORECASE):
+            continue  # "the Edinburgh Military Tattoo": a place's institution, not a person
+        if re.search(r"(?:^|\n)[^\S\n]*$", s[:m.start(1)]) and toks[0] == "By":
+            continue  # "By Sarah Bates": a byline, the writer is no source
         while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places):
             toks = toks[1:]
         while toks and toks[-1] in _NON_NAME:
@@ -352,6 +366,8 @@ class SpeakerResolver:
             # She said ..") comes before the voices already quoted
             named = person_names(self.between, self.places) + [
                 (x.start(1), x.end(1), x.group(1)) for x in _SINGLE_INTRO.finditer(self.between)
+                if x.group(1) not in _NON_NAME and x.group(1) not in self.places] + [
+                (x.start(1), x.end(1), x.group(1)) for x in _ROLE_INTRO.finditer(self.between)
                 if x.group(1) not in _NON_NAME and x.group(1) not in self.places]
             named.sort()
             # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
@@ -398,6 +414,9 @@ class SpeakerResolver:
                 m.split()[0] == re.sub(r"^(?:The\s+|City\s+of\s+)", "", self.employer).split()[0]:
             # "Falkirk Community Trust", "Redbridge Civic Services": a council-owned company
             return Resolved(m, m, "org", "council")
+        if re.fullmatch(r"the\s+[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)+", m) and \
+                self.org_in(m) is None and self.kn.role_side(m) is None and not person_names(m, self.places):
+            return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
         names = person_names(m, self.places)
         if names:
             name = self._drop_role(names[0][2])
@@ -462,6 +481,12 @@ class SpeakerResolver:
         role = _ROLE_OF.match(m)
         if role:  # "its general secretary" -> the person the text gives that title
             holder = self._role_holder(role.group(1), pos)
+            if holder:
+                return self._person(holder, m, pos)
+        u = _UNIQUE_ROLE.match(m)
+        if u and not person_names(m, self.places):
+            holder = self._role_holder(u.group("role"), pos) or self._titled_person(u.group("role"), pos) \
+                or self._titled_person(u.group("role"), len(self.text))
             if holder:
                 return self._person(holder, m, pos)
         if d:
