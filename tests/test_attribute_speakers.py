@@ -104,6 +104,12 @@ def test_extractor_cue_is_used_when_present():
     ("GMB regional organiser Ola Berg said members were united.", "union"),
     ("Council workers said they had been treated unfairly.", "union"),
     ("The council's director of environment, Jo Price, said the offer was fair.", "council"),
+    # the ruling administration's leader whatever the party; unions in any phrase; outside voices
+    ("Ben Hale, the Liberal Democrat leader of the council, said the proposals were fair.", "council"),
+    ("Three town hall unions said members would vote on a walkout.", "union"),
+    ("Police said they were investigating a threatening call.", "other"),
+    ("One person on Twitter said the bins were a disgrace.", "other"),
+    ("Judge Amos Reed said neither party came out of it well.", "other"),
 ])
 def test_sides(sentence, side):
     quote = sentence.split(" said ", 1)[1].rstrip(".")
@@ -470,3 +476,15 @@ def test_events_and_bylines_are_no_speakers():
     _, got = attribute("The Leeds Military Tattoo runs in August. And the Leeds Military Tattoo said "
                        "it had cancelled a show.", ["it had cancelled a show"])
     assert got[0] == ("the Leeds Military Tattoo", "Leeds Military Tattoo", "other")  # no person
+
+
+def test_the_disputes_own_workforce_speaks_for_the_union_side():
+    text = ("Housing officers at Dunmore City Council are to strike over workloads. "
+            "Housing officers said they are under mounting pressure to manage homelessness cases.")
+    art, got = attribute(text, ["they are under mounting pressure to manage homelessness cases"])
+    assert art.extra["_workforce"] == "housing-officers"
+    assert got[0][2] == "union"
+    # the council's own officers are still the council
+    _, got = attribute(text.replace("Housing officers said", "Council officers said"),
+                       ["they are under mounting pressure to manage homelessness cases"])
+    assert got[0][2] == "council"

@@ -88,6 +88,8 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
     resolver = SpeakerResolver(article.text, knowledge, article.employer, article.unions)
     mentions = [_with_apposed_name(article.text, m, knowledge.role_words)
                 for m in _mentions(article.text, statements, knowledge.role_words)]
+    wf = article.extra.get("_workforce")
+    workforce = knowledge.workforces.get(wf) if wf and wf != "council-workers" else None
     prev: Resolved | None = None
     prev_end = 0
     resolved: list[Resolved] = []
@@ -102,6 +104,9 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
                                  article.unions[0] if article.unions else None, "org")
         st.speaker, st.speaker_org = r.speaker, r.org
         st.side = side_of(r, knowledge, article.employer)
+        if st.side == "council" and r.kind == "group" and r.org is None and workforce is not None and \
+                workforce.search(r.speaker) and not re.search(r"\b(?:council|authority)\b", r.speaker, re.I):
+            st.side = "union"  # "Housing officers" in a housing officers' dispute: the workers
         resolver.remember(r)
         prev = r
         resolved.append(r)

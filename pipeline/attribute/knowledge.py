@@ -48,9 +48,8 @@ class Knowledge:
         "Unison reps met council leader" the words next to the name tell its role."""
         low = self.role_res["neutral"].sub(" ", phrase.lower())
         best: tuple | None = None
-        for key, side in (("other_markers", "other"), ("union_groups", "union"),
-                          ("council", "council"), ("union", "union")):
-            for m in self.role_res[key].finditer(low):
+        for key, side in _ORDER:
+            for m in self.role_res[key].finditer(low) if key in self.role_res else ():
                 score = (m.end(), len(m.group(0))) if end else (-m.start(), len(m.group(0)))
                 if best is None or score > best[0]:
                     best = (score, side)
@@ -58,11 +57,15 @@ class Knowledge:
 
     def role_side(self, phrase: str) -> str | None:
         low = self.role_res["neutral"].sub(" ", phrase.lower())
-        for key, side in (("other_markers", "other"), ("union_groups", "union"),
-                          ("council", "council"), ("union", "union")):
-            if self.role_res[key].search(low):
+        for key, side in _ORDER:
+            if key in self.role_res and self.role_res[key].search(low):
                 return side
         return None
+
+
+# roles.yaml's lists in the order they are checked: the first that matches decides
+_ORDER = (("council_first", "council"), ("other_markers", "other"), ("union_groups", "union"),
+          ("council", "council"), ("union", "union"))
 
 
 def _words_re(words: list[str]) -> re.Pattern:

@@ -24,7 +24,7 @@ _TRAIL = re.compile(
     r"will|would|could|can|did|does|do|made|gave|sent|took|went|came|wants|wanted|"
     r"offered|dismissed|repeated|rejected|accepted|responded|confirmed|described|branded|"
     r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|then|now|still|"
-    r"declared|revealed|admitted|insisted|stated|hit|"
+    r"declared|revealed|admitted|insisted|stated|hit|(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
 _AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])[a-z][\w’'-]*,?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
                          r"(?:\s+[A-Z][\w’'-]*){0,2})$")

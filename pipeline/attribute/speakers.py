@@ -272,6 +272,8 @@ class SpeakerResolver:
     def _role_side(self, name: str, mention: str) -> str | None:
         """Side told by role words of the mention, else of the words around the first mention;
         a councillor's title counts as the council unless an outside marker says otherwise."""
+        if re.match(r"(?:Judge|Justice)\s", name):
+            return "other"  # "Judge Fraser": the court
         rest = mention.replace(name, " ")
         before, after = self._person_context(name)
         side = self.kn.role_side(rest) or self.kn.role_side_near(before, end=True) \
