@@ -121,6 +121,7 @@ def test_normalise_speaker():
     assert normalise_speaker("  The  Spokesman for Dunmore Council. ") == "spokesman for dunmore council"
     assert normalise_speaker("a GMB spokesperson") == normalise_speaker("A GMB spokesperson,")
     assert normalise_speaker(None) == ""
+    assert normalise_speaker("Ashby & Kell City Council") == normalise_speaker("Ashby and Kell City Council")
 
 
 @pytest.mark.parametrize("gold, pred, ok", [
@@ -263,6 +264,8 @@ def test_names_followed_by_a_possessive_are_names():
     ("In September, Dunmore City Council declared itself bankrupt after revealing it could not pay.",
      "it could not pay", "Dunmore City Council"),
     # a clause's pronoun subject, and the last of two clauses
+    ("Pickets sang outside the depot. Fellow striker Jenny agreed the council had let them down.",
+     "the council had let them down", "Jenny"),
     ("Library staff have announced four strike dates as they call on the council to think again.",
      "the council to think again", "Library staff"),
     ("Unison members met on Monday. Unison members voted against a walkout; they said the talks must go on.",
@@ -305,6 +308,7 @@ def test_initials_of_the_employer_and_dated_or_inverted_mentions():
 
     r = SpeakerResolver("x", load_knowledge(), "Wealden District Council", ["GMB"])
     assert r.resolve("A WDC spokesperson", 0).org == "Wealden District Council"
+    assert r.resolve("WDC", 0).speaker == "Wealden District Council"  # initials alone: the name
     assert clean_mention("April 25, a spokesperson for Unite", lambda x: False) == "a spokesperson for Unite"
     assert clean_mention("Said the spokesperson", lambda x: False) == "the spokesperson"
     assert clean_mention("May Smith", lambda x: False) == "May Smith"

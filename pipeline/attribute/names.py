@@ -9,10 +9,11 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "prof", "profe
 
 
 def normalise_speaker(name: str | None) -> str:
-    """Case-folded, whitespace-collapsed, leading article and trailing punctuation dropped."""
+    """Case-folded, whitespace-collapsed, '&' read as 'and', leading article and trailing
+    punctuation dropped."""
     if not name:
         return ""
-    s = re.sub(r"\s+", " ", name).strip().strip(" ,.;:'\"‘’“”").casefold()
+    s = re.sub(r"\s+", " ", name.replace("&", " and ")).strip().strip(" ,.;:'\"‘’“”").casefold()
     s = s.replace("’", "'")
     return _LEADING.sub("", s)
 

@@ -153,7 +153,8 @@ def _single_name(m: str, places) -> str | None:
     opening it before an apposition ("Sam, another Unison member")."""
     m = re.sub(r"^([A-Z][a-z]{2,}),\s+(?:a|an|another|the|who|one|whose)\b.*$", r"\1", m)
     mm = re.fullmatch(r"(?:(?:[\w’'-]+\s+){0,4}(?:member|worker|carer|steward|rep|nurse|driver|"
-                      r"resident|mum|mother|father|dad|parent|colleague|officer|assistant)\s+)?"
+                      r"resident|mum|mother|father|dad|parent|colleague|officer|assistant|striker|picket|"
+                      r"librarian|cleaner|collector|teacher)\s+)?"
                       r"([A-Z][a-z]{2,})", m)
     if not mm:
         return None
@@ -441,6 +442,8 @@ class SpeakerResolver:
         st = _STATEMENT.match(m)
         if st:
             return self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
+        if self._initials is not None and self._initials.fullmatch(m) and self.employer:
+            return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
             council = self._client_council(pos) if self._employer_kind() == "contractors" else None
             return Resolved(council or self.employer, council or self.employer, "org")
