@@ -264,7 +264,7 @@ def test_names_followed_by_a_possessive_are_names():
     ("In September, Dunmore City Council declared itself bankrupt after revealing it could not pay.",
      "it could not pay", "Dunmore City Council"),
     # a clause's pronoun subject, and the last of two clauses
-    ("Pickets sang outside the depot. Fellow striker Jenny agreed the council had let them down.",
+    ("Pickets sang outside the depot. Fellow striker Jenny said the council had let them down.",
      "the council had let them down", "Jenny"),
     ("Library staff have announced four strike dates as they call on the council to think again.",
      "the council to think again", "Library staff"),
