@@ -21,6 +21,11 @@ def mention(text: str, quote: str) -> str | None:
     ("According to the union, 300 staff voted to strike.", "300 staff voted to strike", "the union"),
     ("Bins were not collected, according to residents.", "Bins were not collected", "residents"),
     ("The offer was fair, the council said.", "The offer was fair", "the council"),
+    # verbs the extractor leaves alone (their object is often a bare noun) still name a given span's source
+    ("Trade unions Unison and Unite have slammed Dunmore Council plans to close two homes.",
+     "Dunmore Council plans to close two homes", "Trade unions Unison and Unite"),
+    ("Dunmore Unison has made clear that a ballot will follow.", "a ballot will follow", "Dunmore Unison"),
+    ("UNISON views this criterion as unacceptably long.", "this criterion as unacceptably long", "UNISON"),
 ])
 def test_simple_frames(text, quote, who):
     assert mention(text, quote) == who

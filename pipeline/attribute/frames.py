@@ -78,9 +78,16 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     return who, lead + shift + max(region.find(who), 0)
 
 
+# Verbs that introduce a statement the extractor does not look for (their object is often a bare
+# noun, which is no statement), but that name its source when a span is given: "Unison and Unite
+# have slammed [..]", "Glasgow City Unison has made clear that [..]", "UNISON views [..]"
+_FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s+)?made\s+(?:it\s+)?clear|"
+                               r"views|been\s+lobbying|lobbied|hit\s+out\s+at)(?![\w'’-])")
+
+
 def _subject_before(left: str, offset: int) -> Mention | None:
     """The subject of the last reporting verb that ends ``left`` (content follows it)."""
-    verbs = list(verb_regex().finditer(left))
+    verbs = sorted([*verb_regex().finditer(left), *_FRAME_ONLY_VERBS.finditer(left)], key=lambda v: v.start())
     for v in reversed(verbs):
         tail = left[v.end():]
         if not _VERB_TAIL.match(tail):
