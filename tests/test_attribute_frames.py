@@ -26,6 +26,13 @@ def mention(text: str, quote: str) -> str | None:
      "Dunmore Council plans to close two homes", "Trade unions Unison and Unite"),
     ("Dunmore Unison has made clear that a ballot will follow.", "a ballot will follow", "Dunmore Unison"),
     ("UNISON views this criterion as unacceptably long.", "this criterion as unacceptably long", "UNISON"),
+    ("More than a hundred GMB members chanted “Out, out, out!”", "Out, out, out!", "More than a hundred GMB members"),
+    # a participle opening the sentence reports nothing: the subject of 'said' speaks
+    ("Responding to the ballot, trust chief executive Ash Rai said: “We have consulted staff.”",
+     "We have consulted staff.", "trust chief executive Ash Rai"),
+    # 'X commented;' closing the paragraph before the quote's
+    ("Jo Bell, a Unison steward, commented;\n“We will not back down.”", "We will not back down.",
+     "Jo Bell, a Unison steward"),
 ])
 def test_simple_frames(text, quote, who):
     assert mention(text, quote) == who

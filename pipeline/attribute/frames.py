@@ -82,7 +82,9 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
 # noun, which is no statement), but that name its source when a span is given: "Unison and Unite
 # have slammed [..]", "Glasgow City Unison has made clear that [..]", "UNISON views [..]"
 _FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s+)?made\s+(?:it\s+)?clear|"
-                               r"views|been\s+lobbying|lobbied|hit\s+out\s+at)(?![\w'’-])")
+                               r"views|been\s+lobbying|lobbied|hit\s+out\s+at|chanted|appealed\s+to|promised(?:\s+to)?|"
+                               r"commented)"
+                               r"(?![\w'’-])")
 
 
 def _subject_before(left: str, offset: int) -> Mention | None:
@@ -114,7 +116,9 @@ def _subject_before(left: str, offset: int) -> Mention | None:
                     return Mention(subj[0], offset + at + subj[1], "before")
         region, shift = _relative(region)
         sent += shift
-        inner = [x for x in verb_regex().finditer(region) if not _OBJECT_VERB.match(x.group(0))]
+        # ("Responding to the ballot, X said": a participle opening the sentence reports nothing)
+        inner = [x for x in verb_regex().finditer(region) if not _OBJECT_VERB.match(x.group(0))
+                 and not _ING.search(x.group(0))]
         if inner:  # "The union claims the council said ...": the innermost subject speaks
             sent += inner[-1].end()
             region = region[inner[-1].end():]
@@ -203,6 +207,6 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         # a quote opening its paragraph after "X said:" closing the previous one
         pps = text.rfind("\n", 0, ps - 1) + 1
         prev = text[pps:ps - 1].rstrip()
-        if prev.endswith(":"):
-            return _subject_before(prev, pps)
+        if prev.endswith((":", ";")):  # "X commented;" then the quote's paragraph
+            return _subject_before(prev[:-1] + ":", pps)
     return None

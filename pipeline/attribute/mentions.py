@@ -130,6 +130,8 @@ def plausible(mention: str, role_words: frozenset) -> bool:
         return False
     if first[:1].isupper() or first[:1] in "“‘\"'" or first[:1].isdigit():
         return True
+    if re.search(r"\s[A-Z][a-z]+\s+[A-Z][\w’'-]+$", mention):
+        return True  # "trust chief executive Ash Rai": a description ending in a name
     low = first.lower()
     return low in _DETERMINERS or low in role_words or low.rstrip("s") in role_words or \
         (low.endswith("s") and not low.endswith("ss") and len(words) <= 4)
