@@ -284,6 +284,20 @@ def test_quote_openings_and_demonstratives_are_not_speakers():
     assert not plausible("This", kn.role_words)
     assert plausible("‘Red’ Robbie Keane", kn.role_words)
     assert plausible("Jo Bell", kn.role_words)
+    # predicates and events the frame caught instead of a subject
+    assert not plausible("employed by the Labour-run Dunmore City Council", kn.role_words)
+    assert not plausible("was carried out - with Dunmore Council", kn.role_words)
+    assert not plausible("A 48 hour strike planned at Moss Vale", kn.role_words)
+    assert plausible("trust chief executive Ash Rai", kn.role_words)
+
+
+def test_subjects_inside_longer_mentions():
+    from pipeline.attribute.mentions import clean_mention
+
+    is_org = lambda x: x.strip().lower() in {"unison", "unite", "gmb"}  # noqa: E731
+    assert clean_mention("the largest local authority union UNISON", is_org) == "UNISON"
+    assert clean_mention("Rather than thank us, the council", is_org) == "the council"
+    assert clean_mention("The strike, the GMB", is_org) == "the GMB"
 
 
 def test_a_worker_described_by_the_employer_is_a_union_voice():

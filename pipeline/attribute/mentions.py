@@ -42,9 +42,9 @@ _ROLEISH = re.compile(r"\b(?:leader|group|member|secretary|chair\w*|cabinet|mayo
                       r"conservative|tory|liberal|snp|green|reform|spokes\w+|officer|director|mp|msp)\b",
                       re.IGNORECASE)
 # events, not sources: "The strike", "the impact of the strike", "a focus on prevention"
-EVENT = re.compile(r"^(?:(?:the|a|an|this|that|its|their|these|those|\w+)\s+)?(?:[\w-]+\s+)?(?:strikes?|dispute|"
+EVENT = re.compile(r"^(?:(?:the|a|an|this|that|its|their|these|those|\w+)\s+)?(?:[\w-]+\s+){0,2}(?:strikes?|dispute|"
                    r"ballot|walkout|impact|focus|row|deal|move|decision|vote|news|announcement|cuts|"
-                   r"result|dates?)(?:\s+(?:of|in|into|over|on|at|for|as|came|comes|follows)\b.*)?$|"
+                   r"result|dates?)(?:\s+(?:of|in|into|over|on|at|for|as|came|comes|follows|planned)\b.*)?$|"
                    r"^(?:this|that|it)(?:\s+(?:follows|comes|came|means)\b|[’']s\b)", re.IGNORECASE)
 _GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:trade\s+|public[\s-]sector\s+|general\s+|"
                            r"local\s+government\s+)?union$", re.IGNORECASE)
@@ -86,6 +86,9 @@ def clean_mention(raw: str, is_org) -> str:
     if a and sum(w.islower() for w in a.group("clause").split()) >= 2 and "," not in a.group("clause"):
         m = a.group("subj")  # "The carers work alone and Mandy" -> "Mandy"
     parts = [p.strip() for p in re.split(r",\s*|\s+\(", m) if p.strip()]
+    if len(parts) >= 2 and re.match(r"(?:rather\s+than|instead\s+of|despite|after|before|while|when|if|"
+                                    r"although|though|as|once|unless)\b", parts[0], re.IGNORECASE):
+        return parts[-1]  # "Rather than thank us, the council": the main clause's subject
     if len(parts) >= 2:
         if EVENT.match(parts[0]):  # "The strike, the GMB said, is solid": the interrupting source
             return parts[-1]
@@ -100,9 +103,10 @@ def clean_mention(raw: str, is_org) -> str:
                     re.IGNORECASE):
             return parts[0]  # "The case workers, all members of Unison" -> "The case workers"
     words = m.split()
-    if len(words) >= 2 and is_org(words[-1]) and _GENERIC_HEAD.match(" ".join(words[:-1])
-                                                                     .replace("the ", "", 1)):
-        return words[-1]  # "Public sector union Unison" -> "Unison"
+    if len(words) >= 2 and is_org(words[-1]) and (
+            _GENERIC_HEAD.match(" ".join(words[:-1]).replace("the ", "", 1)) or
+            (words[-2].lower() == "union" and all(w.islower() for w in words[:-1]))):
+        return words[-1]  # "Public sector union Unison", "the largest local authority union UNISON"
     return m
 
 
@@ -123,6 +127,8 @@ def plausible(mention: str, role_words: frozenset) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in _AUXILIARIES | {"the", "a", "an"}:
         return False  # "The", "was": the frame caught no subject
+    if words[0] in ("was", "were", "is", "are", "had", "been") or re.match(r"[a-z]+ed\s+by\b", mention):
+        return False  # "was carried out - with ..", "employed by the council": a predicate
     first = words[0]
     if first[:1] in "“‘\"'" and not re.search(r"[”’\"']\s", mention):
         return False  # the opening of a quote ('“Today'), not a source

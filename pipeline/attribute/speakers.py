@@ -46,7 +46,7 @@ _NON_NAME = {
 # A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
-             "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower"}
+             "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower", "End"}
 _NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_NAME_TOKEN}){{1,6}})"
