@@ -266,6 +266,9 @@ def test_names_followed_by_a_possessive_are_names():
     # a clause's pronoun subject, and the last of two clauses
     ("Pickets sang outside the depot. Fellow striker Jenny said the council had let them down.",
      "the council had let them down", "Jenny"),
+    ("Social care support staff at the authority – members of Unison – have walked out for 69 days. "
+     "The dispute is over what they say are unfair rotas.", "are unfair rotas",
+     "Social care support staff at the authority"),
     ("Library staff have announced four strike dates as they call on the council to think again.",
      "the council to think again", "Library staff"),
     ("Unison members met on Monday. Unison members voted against a walkout; they said the talks must go on.",

@@ -26,7 +26,8 @@ _TRAIL = re.compile(
     r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|then|now|still|"
     r"declared|revealed|admitted|insisted|stated|hit|(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
-_AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])[a-z][\w’'-]*,?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
+_AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])(?:[a-z][\w’'-]*|\d+|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December),?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
                          r"(?:\s+[A-Z][\w’'-]*){0,2})$")
 # "GMB survey in June this year": a time after the subject is no part of it
 _TRAIL_TIME = re.compile(r"\s+(?:in|on|during|last|this|earlier|late)\s+(?:(?:early|late|mid)\s+)?(?:January|February|"

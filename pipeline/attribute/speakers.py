@@ -103,8 +103,8 @@ _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n)((?:(?:[A-Z][\w’'&-]*)(?:\s+[\w’'&-]+){0,5}?\s+(?:members|workers|staff|carers|"
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
     r"parents|families|unions)|Residents|Parents|Families)"
-    r"(?:\s+(?:in|at|from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?)"  # "Care staff in Glasgow"
-    r"(?=(?:,\s+who\b[^.]*?,)?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
+    r"(?:\s+(?:in|at|from|of)\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|the\s+(?:authority|council)))?)"  # "Care staff in Glasgow"
+    r"(?=(?:,\s+who\b[^.]*?,|\s+[–—-]\s[^.–—]*?\s[–—-])?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
     r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected)\b)")
 _UNION_EPITHET = re.compile(
     r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
