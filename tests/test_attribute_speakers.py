@@ -269,6 +269,10 @@ def test_names_followed_by_a_possessive_are_names():
     ("Social care support staff at the authority – members of Unison – have walked out for 69 days. "
      "The dispute is over what they say are unfair rotas.", "are unfair rotas",
      "Social care support staff at the authority"),
+    # a definite description goes back to the indefinite one that introduced it
+    ("A refuse worker at Dunmore City Council has spoken out against the strike.\nThe refuse worker "
+     "told the Echo that he had seen no bullying.", "he had seen no bullying",
+     "A refuse worker at Dunmore City Council"),
     ("Library staff have announced four strike dates as they call on the council to think again.",
      "the council to think again", "Library staff"),
     ("Unison members met on Monday. Unison members voted against a walkout; they said the talks must go on.",

@@ -506,6 +506,9 @@ class SpeakerResolver:
                 holder = self._titled_person(d.group(1), pos)
                 if holder:
                     return self._person(holder, "", pos)
+                intro = self._introduced(head, pos)
+                if intro:  # "the refuse worker" after "A refuse worker at X Council has spoken out"
+                    return self.resolve(intro, pos, self.quote)
             if prev:
                 return prev
         org = self.org_in(m)
@@ -589,6 +592,16 @@ class SpeakerResolver:
     def _latest_named(self, pos: int) -> Resolved | None:
         before = [(p, n) for n, (p, _) in self.people.items() if 0 <= p < pos]
         return self._person(max(before)[1], "", pos) if before else None
+
+    def _introduced(self, head: str, pos: int) -> str | None:
+        """The indefinite description that introduced a '<head>' as a sentence's subject before
+        ``pos`` ("A refuse worker at Dunmore Council has spoken out")."""
+        found = None
+        for m in re.finditer(rf"(?:^|[.!?]\s+|\n)((?:A|An|One)\s+(?:[\w’'-]+\s+){{0,3}}{re.escape(head)}"
+                             rf"(?:\s+(?:at|in|for|from|with|of)\s+[^,.;:“”\"\n]{{1,60}}?)?)"
+                             rf"(?=,|\s+(?:has|have|had|is|was|who|said|says|told)\b)", self.text[:pos]):
+            found = m.group(1)
+        return found
 
     def _role_holder(self, role: str, pos: int) -> str | None:
         """The name that follows ``role`` in the text ("general secretary Sharon Graham")."""
