@@ -513,3 +513,15 @@ def test_the_disputes_own_workforce_speaks_for_the_union_side():
     _, got = attribute(text.replace("Housing officers said", "Council officers said"),
                        ["they are under mounting pressure to manage homelessness cases"])
     assert got[0][2] == "council"
+
+
+def test_a_person_with_no_role_beside_a_picket_is_a_striker():
+    text = ("Day centres in Dunmore are to close. Ross Hale has worked with disabled people for 20 years. "
+            "He was on the picket line outside the centre.\n“We try to find what every person wants,” he said.")
+    _, got = attribute(text, ["We try to find what every person wants,"])
+    assert got[0][0] == "Ross Hale" and got[0][2] == "union"
+    # far from any strike, an unaffiliated person is an outside voice
+    text = ("Ross Hale has lived in Dunmore for 20 years.\n“The streets are a mess,” he said." + " x" * 200 +
+            " Bin workers walked out on Monday.")
+    _, got = attribute(text, ["The streets are a mess,"])
+    assert got[0][2] == "other"

@@ -63,6 +63,8 @@ _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|w
                              r"collector|caretaker|cook|porter|crew)s?\b|"
                              r"\bwork(?:s|ed|ing)?\s+(?:for|at|in)\s+the\s+(?:council|authority|service|depot)",
                              re.IGNORECASE)
+_STRIKE_CONTEXT = re.compile(r"\b(?:strik(?:e|es|ing|ers?)|picket\w*|walk(?:ed|ing)?[ -]out)\b", re.IGNORECASE)
+WORKER_WINDOW = 200  # characters each side of a person's first mention
 _COMPANY_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'&-]*){0,3}\s+(?:Trust|Services|Ltd|Limited|Homes|"
                            r"Leisure|Life|Company|Enterprises)")
 # a lone given name introduced with an apposition: "Craig, a Unite rep, was one of the strikers"
@@ -327,8 +329,13 @@ class SpeakerResolver:
             # (a lone given name is how strikers are quoted; officials get full names)
             ctx = self.people[full][1] if full in self.people else ""
             family = _FAMILY_CARER.search(ctx + " " + mention)  # "a carer for her sister": a relative
+            # the sentences around the first mention: "Ross Wilkie has worked with disabled people
+            # for 20 years. He was on the picket line"
+            first = self.people[full][0] if full in self.people else -1
+            near = self.text[max(0, first - WORKER_WINDOW):first + len(full) + WORKER_WINDOW] if first >= 0 else ""
             hint = "union" if not family and (len(full.split()) == 1 or _WORKER_CONTEXT.search(
-                ctx + " " + mention) or _UNION_VOICE.search(self.quote)) else "other"
+                ctx + " " + mention) or _UNION_VOICE.search(self.quote) or
+                _STRIKE_CONTEXT.search(near)) else "other"
         return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
     # ------------------------------------------------------------- resolution
