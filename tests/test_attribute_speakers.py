@@ -174,7 +174,8 @@ def test_unlinked_person_speaking_for_members_is_union():
     text = "Strike at Dunmore Council.\nLee Moss said: “Our members have had enough.”"
     _, got = attribute(text, ["Our members have had enough."])
     assert got[0][2] == "union"
-    text = "Strike at Dunmore Council.\nLee Moss said: “The streets are a mess.”"
+    # no strike mentioned near the person (test_a_person_with_no_role_beside_a_picket_is_a_striker)
+    text = "Bins in Dunmore have not been emptied for weeks.\nLee Moss said: “The streets are a mess.”"
     _, got = attribute(text, ["The streets are a mess."])
     assert got[0][2] == "other"
 
