@@ -301,3 +301,15 @@ def test_a_possessor_and_its_claim_or_position(text, quote, who):
 def test_a_noun_form_followed_by_its_verb_is_no_reporting_verb():
     assert extract_statements("Pay claims were settled last year.") == []
     assert [s.quote for s in extract_statements("The union claims workers were misled.")] == ["workers were misled"]
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("The regional organiser promised to explore every way to end the dispute.",
+     ["explore every way to end the dispute"]),
+    ("Unite asserts that Refusco has left refuse staff out of the pay deal.",
+     ["Refusco has left refuse staff out of the pay deal"]),
+    ("The union has advised members not to settle their claims.", ["members not to settle their claims"]),
+    ("The council promised a review.", []),  # a bare noun: no statement
+])
+def test_promised_asserted_and_advised(text, quotes):
+    assert [s.quote for s in extract_statements(text)] == quotes
