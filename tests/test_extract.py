@@ -161,3 +161,14 @@ def test_said_that_and_a_quote_to_the_end_of_the_sentence_is_direct():
 ])
 def test_a_single_quoted_judging_word_makes_a_statement_mixed(text, kind):
     assert [s.type for s in extract_statements(text)] == [kind]
+
+
+def test_a_paragraph_without_marks_after_said_colon_is_a_direct_quote():
+    text = ("Bins piled up in Dunmore.\nCllr Jo Penn, leader of the opposition, said:\n"
+            "For years we have warned the administration that this would happen.\nThe strike goes on.")
+    got = extract_statements(text)
+    assert [(s.quote, s.type) for s in got] == [
+        ("For years we have warned the administration that this would happen.", "direct")]
+    assert got[0].cue["speaker_text"] == "Cllr Jo Penn, leader of the opposition"
+    # a bullet list, or a paragraph that is itself narration with its own speaker, is not
+    assert extract_statements("Unison said:\n• pay parity for all staff on the same grade") == []

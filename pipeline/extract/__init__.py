@@ -10,7 +10,7 @@ import logging
 import re
 
 from pipeline.config import ExtractConfig
-from pipeline.extract.direct import classify_region, is_headline
+from pipeline.extract.direct import classify_region, is_headline, unmarked_quote
 from pipeline.extract.reported import reported_in_sentence
 from pipeline.schema import Statement
 from pipeline.text.quotes import quote_regions
@@ -69,10 +69,17 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
         return []
     regions = quote_regions(text)
     direct, reported = [], []
+    prev: tuple[int, int] | None = None
     for ps, pe in paragraphs(text):
+        after, prev = prev, (ps, pe)
         if is_headline(text, ps, pe):
             continue
         para_regions = [r for r in regions if ps <= r.open_at < pe]
+        if cfg.direct and after is not None and not para_regions:
+            d = unmarked_quote(text, after, (ps, pe))
+            if d:
+                direct.append(d)
+                continue
         if cfg.direct:
             for r in para_regions:
                 d = classify_region(text, r, cfg.min_quote_words)

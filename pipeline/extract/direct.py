@@ -91,6 +91,21 @@ def _is_subheading(text: str, r: QuoteRegion, content: str) -> bool:
     return not (verb_regex().search(text, ps, r.open_at) or verb_regex().search(text, r.close_at + 1, pe))
 
 
+def unmarked_quote(text: str, lead: tuple[int, int], para: tuple[int, int]) -> dict | None:
+    """A paragraph printed without quote marks after one that ends 'X said:' (a press release or
+    a statement pasted verbatim): one direct statement, the speaker from the colon's sentence."""
+    ls, le = lead
+    ps, pe = para
+    if text[le - 1:le] != ":" or text[ps:ps + 1] in "•*-–·" or word_count(text[ps:pe]) < 4:
+        return None
+    sent = re.split(r"(?<=[.!?])\s+", text[ls:le])[-1]
+    who = _subject_before_colon(sent) if verb_regex().search(sent) else None
+    if not who or verb_regex().search(text, ps, pe) and re.search(r"\b(?:said|says|told)\b", text[ps:pe]):
+        return None
+    return {"start": ps, "end": pe, "type": "direct",
+            "cue": {"kind": "direct", "speaker_text": who, "speaker_start": ls + max(text[ls:le].find(who), 0)}}
+
+
 def _subject_before_colon(b: str) -> str | None:
     b = b[:-1].rstrip()
     m = re.search(r"^(.*?)(?:\s+(?:has|have|had))?\s+(?:said|says|added|adds|told\s+.+|explained|"
