@@ -140,16 +140,30 @@ def test_short_quote_cut_off_by_end_of_text_is_kept_single_word_dropped():
     assert spans("Jo Bloggs said the strike was on.\n“I") == [("the strike was on", "indirect")]
 
 
-def test_said_that_and_a_quote_to_the_end_of_the_sentence_is_direct():
-    text = ("Talks failed.\nThe council recently said that “although the action continues, our plan is "
-            "working and we are collecting waste as scheduled.”")
+@pytest.mark.parametrize("text, quote, speaker", [
+    # 'said that “<rest of the sentence>”' is a direct quote
+    ("Talks failed.\nThe council recently said that “although the action continues, our plan is working "
+     "and we are collecting waste as scheduled.”",
+     "although the action continues, our plan is working and we are collecting waste as scheduled.",
+     "The council"),
+    # a paragraph without quote marks after one ending 'X said:' (a statement pasted verbatim)
+    ("Bins piled up in Dunmore.\nCllr Jo Penn, leader of the opposition, said:\n"
+     "For years we have warned the administration that this would happen.\nThe strike goes on.",
+     "For years we have warned the administration that this would happen.",
+     "Cllr Jo Penn, leader of the opposition"),
+])
+def test_direct_statements_without_their_own_marks(text, quote, speaker):
     got = extract_statements(text)
-    assert [(s.type, s.quote) for s in got] == [
-        ("direct", "although the action continues, our plan is working and we are collecting waste as scheduled.")]
-    assert got[0].cue["speaker_text"] == "The council"
+    assert [(s.type, s.quote) for s in got] == [("direct", quote)]
+    assert got[0].cue["speaker_text"] == speaker
+
+
+def test_what_is_no_direct_statement_without_marks():
     # a quoted fragment followed by more reported content stays one mixed statement
     text = "The council said that “the action continues” and that talks were over."
     assert [s.type for s in extract_statements(text)] == ["mixed"]
+    # a bullet list after 'said:' is not a pasted statement
+    assert extract_statements("Unison said:\n• pay parity for all staff on the same grade") == []
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -161,14 +175,3 @@ def test_said_that_and_a_quote_to_the_end_of_the_sentence_is_direct():
 ])
 def test_a_single_quoted_judging_word_makes_a_statement_mixed(text, kind):
     assert [s.type for s in extract_statements(text)] == [kind]
-
-
-def test_a_paragraph_without_marks_after_said_colon_is_a_direct_quote():
-    text = ("Bins piled up in Dunmore.\nCllr Jo Penn, leader of the opposition, said:\n"
-            "For years we have warned the administration that this would happen.\nThe strike goes on.")
-    got = extract_statements(text)
-    assert [(s.quote, s.type) for s in got] == [
-        ("For years we have warned the administration that this would happen.", "direct")]
-    assert got[0].cue["speaker_text"] == "Cllr Jo Penn, leader of the opposition"
-    # a bullet list, or a paragraph that is itself narration with its own speaker, is not
-    assert extract_statements("Unison said:\n• pay parity for all staff on the same grade") == []
