@@ -66,6 +66,12 @@ def test_journalist_continuation_is_left_out():
     assert spans(text) == [("they face strikes if they cut jobs", "indirect")]
     kept = "Unite said it went to the council with two offers, as well as local ones."
     assert spans(kept) == [("it went to the council with two offers, as well as local ones", "indirect")]
+    # no comma before 'as', or a new subject after ', but' / ', and'
+    text = "The GMB has called for Dunmore Council to end the bullying as bin strikes are set to continue."
+    assert spans(text) == [("Dunmore Council to end the bullying", "indirect")]
+    text = ("The council said it would only talk if the strike was called off, but the unions held firm "
+            "in their resolve.")
+    assert spans(text) == [("it would only talk if the strike was called off", "indirect")]
 
 
 def test_object_before_that_is_skipped():

@@ -137,7 +137,12 @@ def _continuation() -> re.Pattern:
     fixed = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["as_phrases"])
     # ", as bosses argue," is an aside inside the content, not a continuation
     aside = r"(?![^,.]{1,40}\b(?:argue|argues|say|says|said|claim|claims|claimed|put\s+it)\s*,)"
-    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b){aside}",
+    # no comma: "end the 'toxic culture' as bin collection strikes are set to continue"; a new
+    # subject after ", but/and": ", but the unions held firm", ", and security at his home was tightened"
+    bare_as = r"\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,3}(?:are|were)\s+(?:set|due|expected)\s+to\b"
+    new_subject = (r",\s+(?:but|and)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?(?:held|was|were|has\s+been|"
+                   r"had\s+been|continued|remained)\b")
+    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b){aside}|{bare_as}|{new_subject}",
                       re.IGNORECASE)
 
 
