@@ -319,3 +319,8 @@ def test_a_noun_form_followed_by_its_verb_is_no_reporting_verb():
 ])
 def test_promised_asserted_and_advised(text, quotes):
     assert [s.quote for s in extract_statements(text)] == quotes
+
+
+def test_the_outlets_reporter_is_no_source():
+    assert spans("Dunmore is evicting tenants. But, as Ana Reyes reports, the council seems more concerned "
+                 "about its budget.") == []

@@ -186,6 +186,9 @@ _WHEN_THAT = re.compile(r"^\s*(?:when|as|after|before|while|once)\s+[^,.;:“”
 def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int | None:
     """Where the reported content starts after a verb ending at ``pos`` (None: no content)."""
     rest = text[pos:send]
+    before = text[max(0, pos - len(verb) - 40):pos - len(verb)]
+    if re.search(r"\bas\s+(?:[A-Z][\w’'-]+\s+){1,3}$", before) and re.match(r"(?:reports?|writes?)$", verb, re.I):
+        return None  # "as Christine Bird reports, ..": the outlet's own reporter
     if cls in ("accuse", "urge", "demand", "describe", "label"):
         if cls == "urge" and verb.lower().startswith("ask") and \
                 (not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest) or
