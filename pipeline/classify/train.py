@@ -554,9 +554,11 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
     notes = out_dir / "NOTES.md"  # hand-written: what was tried beyond this run, and why
     if notes.is_file():
         parts += ["", notes.read_text(encoding="utf-8").strip()]
-    parts += ["", "## Limits", "", "Trained on ~1,100 statements from UK council-union disputes "
-              "annotated by one annotator; stance is relative to the workers' side and leans on the "
-              "speaker's side, so a wrong side from attribution propagates to stance."]
+    data = ("~1,100 gold statements from UK council-union disputes, annotated by one annotator"
+            + (", plus the stand-off statements, labelled by model-assisted annotators and not "
+               "reviewed by hand (annotations/README.md)" if cfg.standoff else ""))
+    parts += ["", "## Limits", "", f"Trained on {data}; stance is relative to the workers' side and "
+              "leans on the speaker's side, so a wrong side from attribution propagates to stance."]
     (out_dir / "README.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
