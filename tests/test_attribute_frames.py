@@ -30,6 +30,14 @@ def mention(text: str, quote: str) -> str | None:
     # a participle opening the sentence reports nothing: the subject of 'said' speaks
     ("Responding to the ballot, trust chief executive Ash Rai said: “We have consulted staff.”",
      "We have consulted staff.", "trust chief executive Ash Rai"),
+    # a subject relative describes its antecedent; a coordinated predicate after an auxiliary; a
+    # participle after a clause with its own past-tense verb
+    ("Dunmore bin workers who are on strike for recognition say that most of the depot backs them.",
+     "most of the depot backs them", "Dunmore bin workers"),
+    ("Yesterday pickets were outside all depots and have warned that refuse will build up.",
+     "refuse will build up", "Yesterday pickets"),
+    ("Angry council workers struck and marched in Dunmore on Monday demanding a ten percent pay rise.",
+     "a ten percent pay rise", "Angry council workers"),
     # 'X commented;' closing the paragraph before the quote's
     ("Jo Bell, a Unison steward, commented;\n“We will not back down.”", "We will not back down.",
      "Jo Bell, a Unison steward"),

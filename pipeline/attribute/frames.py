@@ -40,10 +40,15 @@ def _sentence_start(s: str) -> int:
 
 _OBJECT_VERB = re.compile(r"(?:tell|tells|told|telling|ask|asks|asked|asking|urge\w*|accus\w*|call\w*)$",
                           re.IGNORECASE)
-_COORD = re.compile(r"(?:\s|^)(?:and|but|before|then)\s*$")
+_COORD = re.compile(r"(?:\s|^)(?:and|but|before|then)(?:\s+(?:has|have|had|also|later|then|will|would|is|are))*\s*$")
+# "Angry council workers struck and marched in Hackney on Monday demanding ..": the participle
+# follows a clause with its own past-tense verb
+_ING_AFTER_CLAUSE = re.compile(r"\b(?:struck|marched|walked\s+out|protested|rallied|gathered|demonstrated|"
+                               r"picketed|voted|met|went)\b")
 _REL_SUBJ = re.compile(r"(?:^|[\s,])(?:which|who|whom|that)\s+([^,]+)$")
 _REL_ANTE = re.compile(r"^(.*?),\s+(?:which|who|whose)\b.*,\s*$")
-_FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|"
+_FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|struck|went|met|"
+                         r"held|took|gave|made|began|sent|"
                          r"(?!need|speed|seed|feed|red|bed)[a-z]{3,}ed|says|said|told|wrote)\b")
 
 
@@ -60,6 +65,9 @@ def _relative(region: str) -> tuple[str, int]:
         return m.group(1), 0
     if not region.rstrip().endswith(","):
         m = _REL_SUBJ.search(region)
+        if m and re.match(r"(?:are|is|was|were|have|has|had|will|would|can|could|do|does|did)\b", m.group(1)):
+            # "Sheffield bin workers who are on strike say": a subject relative describes its antecedent
+            return region[:m.start()].rstrip(" ,"), 0
         if m:
             return m.group(1), m.start(1)
     return region, 0
@@ -73,7 +81,7 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
         return None
     region, shift = _relative(sentence[lead:v.start()])
     who = clean_speaker(region)
-    if not who or len(who.split()) > 12:
+    if not who or len(who.split()) > 16:
         return None
     return who, lead + shift + max(region.find(who), 0)
 
@@ -106,7 +114,8 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             who = clean_speaker(inv.group("who"))
             if who:
                 return Mention(who, offset + sent + inv.start("who"), "before")
-        if (_ING.search(v.group(0)) and re.search(r",\s*$", region)) or _COORD.search(region):
+        if (_ING.search(v.group(0)) and (re.search(r",\s*$", region) or _ING_AFTER_CLAUSE.search(region))) \
+                or _COORD.search(region):
             # "..., adding that" / "X said ... and claimed": the main clause's subject speaks
             # try the words after an earlier quote, then the whole sentence
             s0 = _sentence_start(head)
