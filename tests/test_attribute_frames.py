@@ -38,6 +38,9 @@ def mention(text: str, quote: str) -> str | None:
      "refuse will build up", "Yesterday pickets"),
     ("Angry council workers struck and marched in Dunmore on Monday demanding a ten percent pay rise.",
      "a ten percent pay rise", "Angry council workers"),
+    # the quote's own comma asks for the speaker after it, whatever the verb
+    ("‘It is a unique action,’ Kim Vale, branch secretary of Dunmore Unison, tells me.",
+     "It is a unique action,", "Kim Vale, branch secretary of Dunmore Unison"),
     # 'X commented;' closing the paragraph before the quote's
     ("Jo Bell, a Unison steward, commented;\n“We will not back down.”", "We will not back down.",
      "Jo Bell, a Unison steward"),

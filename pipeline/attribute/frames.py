@@ -143,7 +143,7 @@ def _subject_before(left: str, offset: int) -> Mention | None:
 _AFTER = re.compile(
     r"""^(?P<lead>[\s,;–—-]*)(?:(?P<verb>said|says|added|adds|explained|insisted|argued|claimed|"""
     r"""continued|wrote|stated|warned|told)\s+(?P<who1>[^.!?“”"‘:,;]{1,90})|"""
-    r"""(?P<who2>[^.!?“”"‘:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*(?:said|says|added|adds|"""
+    r"""(?P<who2>[^.!?“”"‘:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*(?:said|says|tells|added|adds|"""
     r"""told\s+[^.,!?“”"‘]{1,60}|warned|explained|insisted|argued|claimed|admitted|continued|"""
     r"""went\s+on|stressed|wrote|tweeted|posted|commented|replied|responded|concluded|stated|"""
     r"""confirmed|noted|acknowledged|believes|believed|says|maintained)\b)""", re.IGNORECASE)
@@ -161,8 +161,9 @@ def _subject_after(right: str, span_text: str, offset: int) -> Mention | None:
                                                                            stripped, re.I)):
         return None
     if first.isupper() and not right.lstrip(_CLOSE)[:1] in (",", "") and not ends_sentence \
+            and not span_text.rstrip(_CLOSE + " ").endswith(",") \
             and not re.match(r"\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:said|says|added)\b", stripped):
-        return None
+        return None  # ('.. before,’ Mike Tucker tells me': the quote's own comma asks for a speaker)
     m = _AFTER.match(right.lstrip(_CLOSE))
     if not m:
         return None
