@@ -270,6 +270,9 @@ def test_names_followed_by_a_possessive_are_names():
     ("Social care support staff at the authority – members of Unison – have walked out for 69 days. "
      "The dispute is over what they say are unfair rotas.", "are unfair rotas",
      "Social care support staff at the authority"),
+    # 'they' names a group in its own sentence
+    ("The strike follows GMB union members walking out over what they described as a toxic culture.",
+     "as a toxic culture", "GMB union members"),
     # a definite description goes back to the indefinite one that introduced it
     ("A refuse worker at Dunmore City Council has spoken out against the strike.\nThe refuse worker "
      "told the Echo that he had seen no bullying.", "he had seen no bullying",

@@ -108,6 +108,8 @@ _GROUP_SUBJECT = re.compile(
     r"(?:\s+(?:in|at|from|of)\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|the\s+(?:authority|council)))?)"  # "Care staff in Glasgow"
     r"(?=(?:,\s+who\b[^.]*?,|\s+[–—-]\s[^.–—]*?\s[–—-])?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
     r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected)\b)")
+_SENTENCE_GROUP = re.compile(r"\b((?:[A-Z][\w’'&-]*\s+){1,3}(?:union\s+)?(?:members|workers|staff|strikers|"
+                             r"employees|carers|collectors|drivers))\b")
 _UNION_EPITHET = re.compile(
     r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
@@ -395,6 +397,12 @@ class SpeakerResolver:
             # workers introduced as a sentence's subject since the last statement ("Unite
             # members, who run the depots, are staging the strike. They say ..")
             group = _GROUP_SUBJECT.findall(self.between)
+            # .. or named in the pronoun's own sentence ("This follows GMB union members walking
+            # out over what they described as ..")
+            own = re.split(r"[.!?]\s+|\n", self.between)[-1]
+            near = _SENTENCE_GROUP.findall(own)
+            if near:
+                group = near
             if group:
                 g = group[-1].strip()
                 org = self.org_in(g)  # workers speak for their union, never for their employer
