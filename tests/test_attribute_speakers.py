@@ -309,6 +309,9 @@ def test_subjects_inside_longer_mentions():
     assert clean_mention("the largest local authority union UNISON", is_org) == "UNISON"
     assert clean_mention("Rather than thank us, the council", is_org) == "the council"
     assert clean_mention("The strike, the GMB", is_org) == "the GMB"
+    assert clean_mention("Union members say the strikes", is_org) == "Union members"
+    # an event after a reporting verb is what is reported on, so the outer subject speaks
+    assert clean_mention("The local authority believes the impact of the strike", is_org) == "The local authority"
 
 
 def test_a_worker_described_by_the_employer_is_a_union_voice():

@@ -24,7 +24,7 @@ _TRAIL = re.compile(
     r"will|would|could|can|did|does|do|made|gave|sent|took|went|came|wants|wanted|"
     r"offered|dismissed|repeated|rejected|accepted|responded|confirmed|described|branded|"
     r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|then|now|still|"
-    r"declared|revealed|admitted|insisted|stated|hit|(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
+    r"declared|revealed|admitted|insisted|stated|hit|say|says|(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
 _AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])(?:[a-z][\w’'-]*|\d+|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December),?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
@@ -75,7 +75,10 @@ def clean_mention(raw: str, is_org) -> str:
         x = rx.match(m) if rx is not _TITLED_END else rx.search(m)
         if rx is _TITLED_END and x and _ROLEISH.search(m[:x.start("subj")]):
             continue  # "the Conservative group leader Councillor Robert Alden": the role tells the side
-        if x and not (rx is _INNER_REPORT and EVENT.match(_TRAIL.sub("", x.group("subj")))):
+        if x and rx is _INNER_REPORT and EVENT.match(_TRAIL.sub("", x.group("subj"))):
+            # "The local authority believes the impact of the strike ..": the outer subject
+            m = re.sub(r"\s+\S+$", "", m[:x.start("subj")].rstrip())
+        elif x:
             m = x.group("subj")
     m = _LEAD.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
