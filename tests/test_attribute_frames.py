@@ -38,6 +38,9 @@ def mention(text: str, quote: str) -> str | None:
      "refuse will build up", "Yesterday pickets"),
     ("Angry council workers struck and marched in Dunmore on Monday demanding a ten percent pay rise.",
      "a ten percent pay rise", "Angry council workers"),
+    # 'heralding/hailed X as ..' after a clause: the clause's subject
+    ("In May 2031, council leader Jo Penn announced a deal with unions, heralding it as a new era.",
+     "it as a new era", "council leader Jo Penn"),
     # the quote's own comma asks for the speaker after it, whatever the verb
     ("‘It is a unique action,’ Kim Vale, branch secretary of Dunmore Unison, tells me.",
      "It is a unique action,", "Kim Vale, branch secretary of Dunmore Unison"),
