@@ -270,6 +270,10 @@ def test_names_followed_by_a_possessive_are_names():
     ("Social care support staff at the authority – members of Unison – have walked out for 69 days. "
      "The dispute is over what they say are unfair rotas.", "are unfair rotas",
      "Social care support staff at the authority"),
+    # 'it' after 'The council has ..' (capitalised 'The')
+    ("Unison members care for disabled people at Dunmore City Council day centres.\nThe council has refused "
+     "to negotiate on pay.\nThis week it said it would carry on with its plans.", "it would carry on with its plans",
+     "Dunmore City Council"),
     # 'they' names a group in its own sentence
     ("The strike follows GMB union members walking out over what they described as a toxic culture.",
      "as a toxic culture", "GMB union members"),

@@ -74,7 +74,7 @@ _ROLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:[A-Z][\w’'-]*\s+)?(?:[\w�
                          r"steward|rep|nurse|driver|collector|librarian|assistant|officer|striker|picket)\s+"
                          r"([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 # a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"
-_ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:the\s+)?(?:council|"
+_ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:[Tt]he\s+)?(?:council|"
                           r"authority|local authority|union|company|firm|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}))"
                           r"\s+(?:has|have|had|is|was|says|said|disputes?|denie[sd]|rejects?|rejected|"
                           r"insists?|insisted|released|issued|responded|claims?|claimed|[a-z]+ed)\b")
