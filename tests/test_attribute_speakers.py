@@ -314,6 +314,8 @@ def test_subjects_inside_longer_mentions():
     assert clean_mention("Rather than thank us, the council", is_org) == "the council"
     assert clean_mention("The strike, the GMB", is_org) == "the GMB"
     assert clean_mention("Union members say the strikes", is_org) == "Union members"
+    assert clean_mention("Members of the enablement service gathered in the square to protest against plans",
+                         is_org) == "Members of the enablement service"
     # an event after a reporting verb is what is reported on, so the outer subject speaks
     assert clean_mention("The local authority believes the impact of the strike", is_org) == "The local authority"
 

@@ -24,7 +24,8 @@ _TRAIL = re.compile(
     r"will|would|could|can|did|does|do|made|gave|sent|took|went|came|wants|wanted|"
     r"offered|dismissed|repeated|rejected|accepted|responded|confirmed|described|branded|"
     r"accused|urged|agreed|refused|criticised|announced|tabled|voted|today|yesterday|then|now|still|"
-    r"declared|revealed|admitted|insisted|stated|hit|say|says|(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
+    r"declared|revealed|admitted|insisted|stated|hit|say|says|gathered|marched|protested|rallied|joined|"
+    r"(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
 _AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])(?:[a-z][\w’'-]*|\d+|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December),?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
