@@ -274,6 +274,9 @@ def test_names_followed_by_a_possessive_are_names():
     ("Unison members care for disabled people at Dunmore City Council day centres.\nThe council has refused "
      "to negotiate on pay.\nThis week it said it would carry on with its plans.", "it would carry on with its plans",
      "Dunmore City Council"),
+    # a description with the name it is 'called'
+    ("Care cuts will cost more in the long run.\nOne care worker, called Lisa, said that the service was "
+     "stretched.", "the service was stretched", "Lisa"),
     # 'they' names a group in its own sentence
     ("The strike follows GMB union members walking out over what they described as a toxic culture.",
      "as a toxic culture", "GMB union members"),

@@ -65,6 +65,9 @@ _APPOSED = re.compile(r",?[^\S\n]+((?:[A-Z][a-z]+[^\S\n]+){1,2}[A-Z][a-z]+(?:-[A
                       r"(?=\s*(?:[,.;]|$|\s+(?:said|says|told|added|who|whose)\b))")
 
 
+_CALLED = re.compile(r",[^\S\n]+(?:called|named)[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)(?=\s*[,.;])")
+
+
 def _with_apposed_name(text: str, mention: tuple[str, int] | None, role_words: frozenset
                        ) -> tuple[str, int] | None:
     """"Unison's head of local government, Heather Wakefield, ..": a role mention extended by the
@@ -72,11 +75,14 @@ def _with_apposed_name(text: str, mention: tuple[str, int] | None, role_words: f
     if not mention:
         return mention
     raw, off = mention
-    low = raw.lower()
-    if not any(w in low for w in role_words) and "head of" not in low:
-        return mention
     end = text.find(raw, off)
     if end < 0:
+        return mention
+    called = _CALLED.match(text, end + len(raw))
+    if called:  # "One care worker, called Lisa, said": the name
+        return called.group(1), called.start(1)
+    low = raw.lower()
+    if not any(w in low for w in role_words) and "head of" not in low:
         return mention
     m = _APPOSED.match(text, end + len(raw))
     return (raw + ", " + m.group(1), off) if m else mention
