@@ -437,6 +437,10 @@ def test_it_after_an_organisation_subject_and_he_after_a_lone_named_worker():
     ("Bins went uncollected.\nA union representative said the strike would go on. The representative, "
      "Jo Bell, added that talks had failed.", ["the strike would go on", "talks had failed"],
      ["Jo Bell", "Jo Bell"]),
+    # .. also as 'Name, a <title>' with a kindred head word (official / officer)
+    ("Strikes went on.\nA senior Unite official said the walkouts were a strategic campaign. \"We act "
+     "selectively,\" said Jo Bell, a Unite regional officer.", ["the walkouts were a strategic campaign"],
+     ["Jo Bell"]),
 ])
 def test_role_descriptions_and_later_named_speakers(text, quotes, speakers):
     _, got = attribute(text, quotes)

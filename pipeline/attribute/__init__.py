@@ -128,11 +128,12 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
     for r in {id(r): r for r in resolved if r.kind == "description"}.values():
         if not re.match(r"(?:a|an)\s", r.speaker, re.IGNORECASE):
             continue
-        head = re.escape(r.speaker.split()[-1])
+        word = r.speaker.split()[-1]
+        head = re.escape(word[:5]) + r"\w*" if len(word) > 5 else re.escape(word)  # official ~ officer
         first = min(st.start for st, x in zip(statements, resolved) if x is r)
         after = text[first:]
         m = re.search(rf"\b[Tt]he\s+{head},?\s+{NAME_RE.pattern}", after) or \
-            re.search(rf"{NAME_RE.pattern},\s+the\s+(?:[\w’'-]+\s+){{0,3}}{head}\b", after)
+            re.search(rf"{NAME_RE.pattern},\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{head}\b", after)
         if m:
             name = next(g for g in m.groups() if g)
             for st, x in zip(statements, resolved):
