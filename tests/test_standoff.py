@@ -71,3 +71,34 @@ def test_cli_writes_gold_schema_records(tmp_path):
     recs = [json.loads(line) for line in open(tmp_path / "gold.jsonl")]
     assert all(r["text"][s["start"]:s["end"]] == s["quote"] for r in recs for s in r["statements"])
     assert sum(len(r["statements"]) for r in recs) == sum(len(a.statements) for a in _gold()[:2])
+
+
+def test_annotation_tasks_round_trip(tmp_path):
+    """make -> an annotator's answers -> check -> merge gives the stand-off file of those answers."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("annotation_tasks", "scripts/annotation_tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    tasks.make(ARTICLES, tmp_path, chunks=2, exclude=[])
+    gold = {a.id: a for a in _gold()}
+    for k in (0, 1):
+        chunk = [json.loads(line) for line in open(tmp_path / f"chunk_{k}.jsonl")]
+        assert all(c["candidates"] and "text" in c for c in chunk)  # the extractor's proposals
+        with open(tmp_path / f"out_{k}.jsonl", "w") as fh:  # an annotator who answers with the gold
+            for c in chunk:
+                sts = [{**s.to_dict(), "start": s.start + 3} for s in gold[c["id"]].statements]  # rough offsets
+                fh.write(json.dumps({"id": c["id"], "statements": sts}) + "\n")
+    got, errors = tasks.check(tmp_path, "0")
+    assert errors == [] and got
+    tasks.merge(ARTICLES, tmp_path, str(tmp_path / "merged.jsonl"))
+    write_standoff(list(gold.values()), tmp_path / "expected.jsonl")
+    merged = sorted(open(tmp_path / "merged.jsonl").read().splitlines())
+    assert merged == sorted(open(tmp_path / "expected.jsonl").read().splitlines())
+    # a quote that is not in the text is reported, not merged
+    with open(tmp_path / "out_1.jsonl", "a") as fh:
+        fh.write(json.dumps({"id": chunk[0]["id"], "statements": [{"quote": "not in the text", "type": "direct",
+                                                                     "speaker": "x", "side": "union",
+                                                                     "stance": "support",
+                                                                     "sentiment": "negative"}]}) + "\n")
+    assert any("exact substring" in e for e in tasks.check(tmp_path, "1")[1])
