@@ -2,8 +2,8 @@
 
 usage: python scripts/annotation_agreement.py [annotations/gold_blind_labels.jsonl]
 
-Statements are paired by overlap (at least half the shorter span), one to one; span P/R/F1 count
-the pairs; the labels are compared on the pairs (agreement, Cohen's kappa, macro-F1 against gold).
+Statements are paired as the scorer pairs them (pipeline.evaluate.align: overlap, one to one);
+span P/R/F1 count the pairs; the labels are compared on the pairs (agreement, Cohen's kappa, macro-F1 against gold).
 """
 import sys
 from pathlib import Path
@@ -11,25 +11,12 @@ from pathlib import Path
 from sklearn.metrics import cohen_kappa_score, f1_score
 
 from pipeline.attribute.names import normalise_speaker
+from pipeline.evaluate import align
 from pipeline.io import read_articles
 from pipeline.io.standoff import read_standoff
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
-
-
-def pairs(gold_sts, ann_sts):
-    used, out = set(), []
-    for g in gold_sts:
-        best, best_ov = None, 0
-        for j, a in enumerate(ann_sts):
-            ov = min(g.end, a.end) - max(g.start, a.start)
-            if j not in used and ov > best_ov:
-                best, best_ov = j, ov
-        if best is not None and best_ov >= 0.5 * min(g.end - g.start, ann_sts[best].end - ann_sts[best].start):
-            used.add(best)
-            out.append((g, ann_sts[best]))
-    return out
 
 
 if __name__ == "__main__":
@@ -41,7 +28,7 @@ if __name__ == "__main__":
         g = gold[a.id]
         n_gold += len(g.statements)
         n_ann += len(a.statements)
-        matched += pairs(g.statements, a.statements)
+        matched += [(g.statements[i], a.statements[j]) for i, j in align(g.statements, a.statements)]
     m = len(matched)
     print(f"{len(ann)} gold articles; gold {n_gold} statements, annotator {n_ann}, paired {m}: "
           f"span P {m / n_ann:.3f} R {m / n_gold:.3f} F1 {2 * m / (n_ann + n_gold):.3f}; "

@@ -21,10 +21,9 @@ from pathlib import Path
 
 from pipeline.io import read_articles
 from pipeline.io.standoff import write_standoff
-from pipeline.schema import Article, Statement
+from pipeline.schema import SENTIMENTS, SIDES, STANCES, TYPES, Article, Statement
 
-LABELS = {"type": {"direct", "indirect", "mixed"}, "side": {"union", "council", "other"},
-          "stance": {"support", "oppose", "neutral"}, "sentiment": {"negative", "neutral", "positive"}}
+LABELS = {"type": TYPES, "side": SIDES, "stance": STANCES, "sentiment": SENTIMENTS}
 
 
 def make(articles: str, task_dir: Path, chunks: int, exclude: list[str], seed: int = 0) -> None:
