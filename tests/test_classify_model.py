@@ -7,7 +7,8 @@ import pytest
 import torch
 
 from pipeline.classify import ClassifierInput, ModelLoadError, StanceSentimentClassifier
-from pipeline.classify.calibration import expected_calibration_error, fit_temperature, softmax
+from pipeline.classify.calibration import (decide, expected_calibration_error, fit_decision_offsets,
+                                          fit_temperature, macro_f1, softmax)
 from pipeline.classify.train import grouped_folds, run_training
 
 ITEMS = [ClassifierInput("We have had enough of broken promises.", "x [Q] the union said", "direct", "union"),
@@ -186,5 +187,67 @@ def test_standoff_labels_train_but_never_from_a_test_folds_dispute(tiny_backbone
     assert sum(r["article_id"].startswith("s-") for r in calls[2]) == sum(len(a.statements) for a in gold)
     res = json.loads((out / "cv_results.json").read_text())
     assert res["n_examples"] == sum(len(a.statements) for a in gold)  # scored on gold only
-    assert "frozen-minilm+logreg+standoff" in res["methods"]
+    assert "frozen-minilm+logreg+extra" in res["methods"]
     assert "stand-off labels" in (out / "README.md").read_text()
+
+
+def test_decision_offsets_raise_macro_f1_where_argmax_starves_a_small_class():
+    rng = np.random.default_rng(0)
+    y = np.array([0] * 300 + [1] * 60)  # the small class scores just under the big one
+    probs = np.where(y[:, None] == 0, [0.8, 0.2], [0.55, 0.45]) + rng.normal(0, 0.05, (360, 2))
+    probs = np.clip(probs, 0.01, 0.99)
+    probs /= probs.sum(1, keepdims=True)
+    before = macro_f1(y, decide(probs, None), 2)
+    off = fit_decision_offsets(probs, y)
+    assert off[0] == 0 and off[1] > 0
+    assert macro_f1(y, decide(probs, off), 2) > before + 0.2
+    clean = np.eye(2)[y] * 0.9 + 0.05  # argmax already perfect: nothing to move
+    assert fit_decision_offsets(clean, y).tolist() == [0.0, 0.0]
+
+
+def test_decision_offsets_steer_labels_but_not_scores(tiny_model, tmp_path):
+    d = tmp_path / "m"
+    shutil.copytree(tiny_model, d)
+    cfg = json.loads((d / "classifier_config.json").read_text())
+    plain = StanceSentimentClassifier.from_pretrained(str(d), bf16=False).predict(ITEMS)
+    cfg["decision_offsets"] = {"stance": [0.0, 0.0, 50.0], "sentiment": [0.0, 0.0, 0.0]}
+    (d / "classifier_config.json").write_text(json.dumps(cfg))
+    steered = StanceSentimentClassifier.from_pretrained(str(d), bf16=False).predict(ITEMS)
+    assert [p.stance for p in steered] == ["neutral"] * len(ITEMS)
+    assert [p.stance_scores for p in steered] == [p.stance_scores for p in plain]
+    assert [p.sentiment for p in steered] == [p.sentiment for p in plain]
+    cfg["decision_offsets"] = {"stance": [1.0]}
+    (d / "classifier_config.json").write_text(json.dumps(cfg))
+    with pytest.raises(ModelLoadError, match="decision_offsets"):
+        StanceSentimentClassifier.from_pretrained(str(d), bf16=False)
+
+
+def test_train_only_articles_train_but_never_from_a_test_folds_dispute(tiny_backbone, tmp_path, monkeypatch):
+    import pipeline.classify.train as train
+
+    with open(tmp_path / "extra.jsonl", "w") as fo:  # the gold under new ids: invented articles
+        for line in open("examples/gold.jsonl"):
+            art = json.loads(line)
+            fo.write(json.dumps({**art, "id": "t-" + art["id"]}) + "\n")
+    calls, real = [], train.fine_tune
+    monkeypatch.setattr(train, "fine_tune", lambda cfg, rows: calls.append(rows) or real(cfg, rows))
+    out = run_training("configs/train_tiny.yaml", [
+        f"backbone={tiny_backbone}", "data=[examples/gold.jsonl]", "diagnostics=false",
+        f"train_only=[{tmp_path / 'extra.jsonl'}]"], str(tmp_path / "m"))
+    n_gold = sum(len(json.loads(line)["statements"]) for line in open("examples/gold.jsonl"))
+    assert len(calls) == 3
+    for fold_rows in calls[:2]:
+        gold_disputes = {r["dispute"] for r in fold_rows if not r["article_id"].startswith("t-")}
+        extra_disputes = {r["dispute"] for r in fold_rows if r["article_id"].startswith("t-")}
+        assert extra_disputes == gold_disputes
+    assert sum(r["article_id"].startswith("t-") for r in calls[2]) == n_gold
+    res = json.loads((out / "cv_results.json").read_text())
+    assert res["n_examples"] == n_gold
+    assert {"minilm-lora-finetuned+offsets", "frozen-minilm+logreg+extra+offsets"} <= set(res["methods"])
+    oof = [json.loads(line) for line in open(out / "cv_oof.jsonl")]
+    assert len(oof) == n_gold and {r["fold"] for r in oof} == {0, 1}
+    assert all(len(r["stance_logits"]) == 3 for r in oof)
+    conf = json.loads((out / "classifier_config.json").read_text())
+    assert conf["n_train_only_examples"] == n_gold and conf["n_standoff_examples"] == 0
+    assert conf["decision_offsets"] == {k: c["decision_offsets"] for k, c in res["calibration"].items()}
+    assert "Also training only" in (out / "README.md").read_text()

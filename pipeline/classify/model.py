@@ -141,6 +141,15 @@ class StanceSentimentClassifier:
         if self.bf16_weights:
             self.model.encoder.to(torch.bfloat16)
         self.temperatures = {k: float(config.get("temperatures", {}).get(k, 1.0)) for k in HEADS}
+        # labels maximise log p + offset (fitted for macro-F1 on out-of-fold predictions); the
+        # scores stay the calibrated probabilities
+        offsets = config.get("decision_offsets") or {}
+        self.offsets = {k: torch.tensor(offsets.get(k) or [0.0] * len(v), dtype=torch.float32)
+                        for k, v in HEADS.items()}
+        for k, v in HEADS.items():
+            if self.offsets[k].shape != (len(v),):
+                raise ModelLoadError(f"decision_offsets[{k!r}] needs {len(v)} values, "
+                                     f"got {offsets.get(k)!r}")
 
     @classmethod
     def from_pretrained(cls, path_or_name: str, *, backbone: str | None = None, bf16: bool = True,
@@ -199,13 +208,17 @@ class StanceSentimentClassifier:
         lg = self.logits(items)
         return {k: torch.softmax(lg[k] / self.temperatures[k], dim=-1) for k in HEADS}
 
+    def decide(self, probs: dict[str, torch.Tensor]) -> dict[str, list[str]]:
+        """Labels from calibrated probabilities: argmax of log p + the model's decision offsets."""
+        return {k: [HEADS[k][j] for j in (torch.log(probs[k].clamp(min=1e-12)) + self.offsets[k])
+                    .argmax(dim=-1).tolist()] for k in HEADS}
+
     def predict(self, items: list[ClassifierInput]) -> list[Prediction]:
         probs = self.predict_proba(items)
+        labels = self.decide(probs)
         preds = []
         for i in range(len(items)):
             sc = {k: {lab: round(float(p), 6) for lab, p in zip(HEADS[k], probs[k][i])} for k in HEADS}
-            preds.append(Prediction(
-                stance=max(sc["stance"], key=sc["stance"].get), stance_scores=sc["stance"],
-                sentiment=max(sc["sentiment"], key=sc["sentiment"].get),
-                sentiment_scores=sc["sentiment"]))
+            preds.append(Prediction(stance=labels["stance"][i], stance_scores=sc["stance"],
+                                    sentiment=labels["sentiment"][i], sentiment_scores=sc["sentiment"]))
         return preds
