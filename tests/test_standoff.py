@@ -102,3 +102,23 @@ def test_annotation_tasks_round_trip(tmp_path):
                                                                      "stance": "support",
                                                                      "sentiment": "negative"}]}) + "\n")
     assert any("exact substring" in e for e in tasks.check(tmp_path, "1")[1])
+
+
+def test_invented_training_articles_are_valid_gold_schema_and_apart_from_the_gold():
+    """annotations/synthetic_articles.jsonl: exact offsets, valid labels, no gold dispute reused."""
+    from pipeline.schema import SENTIMENTS, SIDES, STANCES, TYPES
+
+    arts = [Article.from_dict(json.loads(line))
+            for line in open("annotations/synthetic_articles.jsonl", encoding="utf-8")]
+    assert len(arts) == 150 and len({a.id for a in arts}) == 150
+    for a in arts:
+        assert a.statements and a.dispute and a.employer
+        for s in a.statements:
+            assert a.text[s.start:s.end] == s.quote
+            assert s.type in TYPES and s.side in SIDES and s.stance in STANCES and s.sentiment in SENTIMENTS
+    from conftest import SHARED
+
+    gold = SHARED / "train_gold.jsonl"
+    if gold.is_file():  # invented disputes only: a CV fold can never train on its own test dispute
+        gold_disputes = {json.loads(line)["dispute"] for line in open(gold, encoding="utf-8")}
+        assert not gold_disputes & {a.dispute for a in arts}
