@@ -143,6 +143,8 @@ def test_speaker_match_lenient(gold, pred, ok):
     ("On Tuesday First Minister Rhona Bell said the offer was fair.", "Rhona Bell", None, "other"),
     ("In a statement, the local authority said the offer was fair.", "Dunmore Council",
      "Dunmore Council", "council"),
+    ("Unison balloted its members. But home carers say the offer was fair.", "home carers", None, "union"),
+    ("At the depot, around 30 workers said the offer was fair.", "around 30 workers", None, "union"),
 ])
 def test_names_roles_and_organisations(sentence, speaker, org, side):
     text = "Strike at Dunmore Council.\n" + sentence

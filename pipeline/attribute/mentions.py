@@ -144,5 +144,9 @@ def plausible(mention: str, role_words: frozenset) -> bool:
     if re.search(r"\s[A-Z][a-z]+\s+[A-Z][\w’'-]+$", mention):
         return True  # "trust chief executive Ash Rai": a description ending in a name
     low = first.lower()
+    last = words[-1].lower()
+    if len(words) <= 4 and last in role_words and (last.endswith("s") or last == "staff") and \
+            not last.endswith("ss"):
+        return True  # "home carers", "around 30 workers": a group named by what its people are
     return low in _DETERMINERS or low in role_words or low.rstrip("s") in role_words or \
         (low.endswith("s") and not low.endswith("ss") and len(words) <= 4)
