@@ -84,6 +84,13 @@ def test_unattributed_paragraph_continues_the_previous_speaker():
     assert got[0] == got[1] == ("Kim Vale", "GMB", "union")
 
 
+def test_worker_described_just_before_an_unattributed_quote_speaks():
+    text = ("Kim Vale, GMB organiser, said: “Our members are angry.”\n"
+            "One striking cleaner summed it up. “We are worth more than this.”")
+    _, got = attribute(text, ["Our members are angry.", "We are worth more than this."])
+    assert got[1] == ("One striking cleaner", None, "union")
+
+
 def test_extractor_cue_is_used_when_present():
     text = "The row rumbles on. “Enough is enough.”"
     cue = {"verb": "said", "speaker_text": "Unite regional officer Sam Reid", "speaker_start": 0,

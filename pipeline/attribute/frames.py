@@ -182,6 +182,10 @@ _POSSESSED_MESSAGE = re.compile(
     r"warning|plea|demand|case)(?:\s+(?:to|for|on)\s+[^.!?“”\"]{1,40}?)?\s+(?:was|is|remains)\s+(?:that\s*)?$")
 
 
+_PEOPLE_HEAD = re.compile(r"\b(?:workers?|strikers?|carers?|staff|members?|employees?|cleaners?|"
+                          r"collectors?|drivers?|pickets?)$", re.IGNORECASE)
+
+
 def find_mention(text: str, start: int, end: int, stype: str | None = None) -> Mention | None:
     """The speaker mention of the statement ``text[start:end]``, or None if no frame is seen."""
     ps = text.rfind("\n", 0, start) + 1
@@ -213,6 +217,13 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         who = clean_speaker(a.group("who1") or a.group("who2")) if a else None
         if who and len(who.split()) <= 8:
             return Mention(who, ps + x.start("rest") + max(x.group("rest").find(who), 0), "after")
+    if quoted and re.search(r"\w[.!]\s*$", left):
+        # "A Tyseley worker summed it up. “..”": a worker described just before their quote
+        body = left.rstrip()[:-1]
+        s0 = _sentence_start(body)
+        subj = _sentence_subject(body[s0:] + ".")
+        if subj and _PEOPLE_HEAD.search(subj[0]):
+            return Mention(subj[0], ps + s0 + subj[1], "before")
     if not left.strip() and ps > 1:
         # a quote opening its paragraph after "X said:" closing the previous one
         pps = text.rfind("\n", 0, ps - 1) + 1
