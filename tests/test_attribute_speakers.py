@@ -84,6 +84,13 @@ def test_unattributed_paragraph_continues_the_previous_speaker():
     assert got[0] == got[1] == ("Kim Vale", "GMB", "union")
 
 
+def test_subject_after_but_without_a_comma_speaks():
+    text = ("Strike at Dunmore Council.\nThe council says some staff reported for work but the unions "
+            "say that 500 members were out.")
+    _, got = attribute(text, ["some staff reported for work", "500 members were out"])
+    assert got[0][2] == "council" and got[1][0].lower() == "the unions" and got[1][2] == "union"
+
+
 def test_worker_described_just_before_an_unattributed_quote_speaks():
     text = ("Kim Vale, GMB organiser, said: “Our members are angry.”\n"
             "One striking cleaner summed it up. “We are worth more than this.”")

@@ -53,7 +53,8 @@ _GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?:trade\s+|public[\s-]sector\s+|genera
 
 
 # "its strike plans, though the unions' letter": the subject of the clause after the connective
-_CONNECTIVE_CLAUSE = re.compile(r"^.*,\s+(?:though|although|but|while|whilst|whereas|and)\s+(?P<subj>[^,]+)$",
+_CONNECTIVE_CLAUSE = re.compile(r"^.*,\s+(?:though|although|but|while|whilst|whereas|and)\s+(?P<subj>[^,]+)$|"
+                                r"^.*\s(?:but|whereas|whilst)\s+(?P<subj2>(?:the|a|an|its|their)\s+[^,]+|he|she|they)$",
                                 re.IGNORECASE)
 # "The union claims the council": the innermost subject speaks
 _INNER_REPORT = re.compile(r"^.+?\s(?:claims?|says?|said|believes?|argues?|insists?|alleges?)\s+"
@@ -80,7 +81,7 @@ def clean_mention(raw: str, is_org) -> str:
             # "The local authority believes the impact of the strike ..": the outer subject
             m = re.sub(r"\s+\S+$", "", m[:x.start("subj")].rstrip())
         elif x:
-            m = x.group("subj")
+            m = x.group("subj") if rx is not _CONNECTIVE_CLAUSE else (x.group("subj") or x.group("subj2"))
     m = _LEAD.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
     m = _TRAIL_TIME.sub("", m).strip(" ,")
