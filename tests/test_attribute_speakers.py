@@ -84,6 +84,14 @@ def test_unattributed_paragraph_continues_the_previous_speaker():
     assert got[0] == got[1] == ("Kim Vale", "GMB", "union")
 
 
+def test_it_after_a_spokesperson_is_their_organisation():
+    text = ("Strike at Dunmore Council.\nA spokesperson for Dunmore Council said bins would be late.\n"
+            "It said it was trying to limit the disruption.")
+    _, got = attribute(text, ["bins would be late", "it was trying to limit the disruption"])
+    assert got[0][0] == "A spokesperson for Dunmore Council"
+    assert got[1] == ("Dunmore Council", "Dunmore Council", "council")
+
+
 def test_subject_after_but_without_a_comma_speaks():
     text = ("Strike at Dunmore Council.\nThe council says some staff reported for work but the unions "
             "say that 500 members were out.")

@@ -422,7 +422,12 @@ class SpeakerResolver:
                     if _COUNCIL_ANAPHOR.match(subj) and self.employer else None)
                 if org is not None:
                     return Resolved(org.name, org.name, "org")
-            return self._last({"org", "description"}) or (self.history[-1] if self.history else None)
+            last = self._last({"org", "description"})
+            if last is not None and last.kind == "description" and last.org and \
+                    re.match(r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}spokes\w+\b", last.speaker, re.IGNORECASE):
+                # "A spokesperson for the council said ... It said ..": 'it' is the council
+                return Resolved(last.org, last.org, "org")
+            return last or (self.history[-1] if self.history else None)
         if self.employer and re.match(r"(?:a|the)\s+(?:notice|sign|poster|message)\s+(?:outside|at|on|in)\b", m,
                                       re.IGNORECASE):  # "a notice outside the library": the employer's
             return Resolved(m, self.employer, "description", "council")
