@@ -84,6 +84,13 @@ def test_unattributed_paragraph_continues_the_previous_speaker():
     assert got[0] == got[1] == ("Kim Vale", "GMB", "union")
 
 
+def test_colon_dash_before_a_quote_paragraph_names_its_speaker():
+    text = ("Kim Vale, GMB organiser, said: “Our members are angry.”\n"
+            "One of the striking cleaners told the Herald:-\n“We are worth more than this.”")
+    _, got = attribute(text, ["Our members are angry.", "We are worth more than this."])
+    assert got[1] == ("One of the striking cleaners", None, "union")
+
+
 def test_it_after_a_spokesperson_is_their_organisation():
     text = ("Strike at Dunmore Council.\nA spokesperson for Dunmore Council said bins would be late.\n"
             "It said it was trying to limit the disruption.")

@@ -228,6 +228,6 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         # a quote opening its paragraph after "X said:" closing the previous one
         pps = text.rfind("\n", 0, ps - 1) + 1
         prev = text[pps:ps - 1].rstrip()
-        if prev.endswith((":", ";")):  # "X commented;" then the quote's paragraph
-            return _subject_before(prev[:-1] + ":", pps)
+        if prev.endswith((":", ";", ":-")):  # "X commented;" / "X told Libcom:-" then the quote's paragraph
+            return _subject_before(prev.removesuffix("-")[:-1] + ":", pps)
     return None
