@@ -84,6 +84,14 @@ def test_unattributed_paragraph_continues_the_previous_speaker():
     assert got[0] == got[1] == ("Kim Vale", "GMB", "union")
 
 
+def test_they_after_a_group_subject_following_an_adverbial():
+    text = ("Strike at Dunmore Council.\nKim Vale, GMB organiser, said pay was too low.\n"
+            "At the mass meeting on Friday, GMB officials outlined three options.\n"
+            "They said that strikers could go back to work.")
+    _, got = attribute(text, ["pay was too low", "strikers could go back to work"])
+    assert got[1][0] == "GMB officials" and got[1][2] == "union"
+
+
 def test_colon_dash_before_a_quote_paragraph_names_its_speaker():
     text = ("Kim Vale, GMB organiser, said: “Our members are angry.”\n"
             "One of the striking cleaners told the Herald:-\n“We are worth more than this.”")

@@ -102,12 +102,13 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+|\n)((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
+    r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
-    r"parents|families|unions)|Residents|Parents|Families)"
+    r"parents|families|unions|officials|reps|representatives)|Residents|Parents|Families)"
     r"(?:\s+(?:in|at|from|of)\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|the\s+(?:authority|council)))?)"  # "Care staff in Glasgow"
     r"(?=(?:,\s+who\b[^.]*?,|\s+[–—-]\s[^.–—]*?\s[–—-])?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
-    r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected)\b)")
+    r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected|outlined|"
+    r"decided|agreed)\b)")
 _SENTENCE_GROUP = re.compile(r"\b((?:[A-Z][\w’'&-]*[^\S\n]+){1,3}(?:union[^\S\n]+)?(?:members|workers|staff|strikers|"
                              r"employees|carers|collectors|drivers))\b")
 _UNION_EPITHET = re.compile(
