@@ -181,6 +181,7 @@ def test_speaker_match_lenient(gold, pred, ok):
     ("In a statement, the local authority said the offer was fair.", "Dunmore Council",
      "Dunmore Council", "council"),
     ("Unison balloted its members. But home carers say the offer was fair.", "home carers", None, "union"),
+    ("Rory Bell, leader of the Labour Party, said the offer was fair.", "Rory Bell", "Labour Party", "other"),
     ("At the depot, around 30 workers said the offer was fair.", "around 30 workers", None, "union"),
 ])
 def test_names_roles_and_organisations(sentence, speaker, org, side):
