@@ -190,6 +190,13 @@ def test_names_roles_and_organisations(sentence, speaker, org, side):
     assert got == [(speaker, org, side)]
 
 
+def test_apposition_beats_an_earlier_phrase_the_name_is_no_part_of():
+    text = ("Strike at Dunmore Council.\nWe spoke to Dunmore Council, to Rory Bell, Unite's regional "
+            "officer, and to Acas.\nMr Bell said the offer was poor.")
+    _, got = attribute(text, ["the offer was poor"], title="Dunmore strike")
+    assert got == [("Rory Bell", "Unite", "union")]
+
+
 def test_organisation_in_the_mention_beats_the_context():
     text = ("Strike at Dunmore Council.\nBut Dana Whitfield of the GMB accused the council of "
             "spreading misinformation.")

@@ -282,6 +282,8 @@ class SpeakerResolver:
             return "other"  # "Judge Fraser": the court
         rest = mention.replace(name, " ")
         before, after = self._person_context(name)
+        if re.search(r"(?:^|\s)(?:to|and|with|from|by|for|at|than|including)\s*$", before):
+            before = ""  # "spoken to the council, to Jo Bell, Unite's ..": no premodifier of the name
         side = self.kn.role_side(rest) or self.kn.role_side_near(before, end=True) \
             or self.kn.role_side_near(after, end=False)
         surname = re.escape(name.split()[-1])
