@@ -182,6 +182,8 @@ def test_speaker_match_lenient(gold, pred, ok):
      "Dunmore Council", "council"),
     ("Unison balloted its members. But home carers say the offer was fair.", "home carers", None, "union"),
     ("Rory Bell, leader of the Labour Party, said the offer was fair.", "Rory Bell", "Labour Party", "other"),
+    ("Unison, GMB and the T&G section of Unite said the offer was fair.",
+     "Unison, GMB and the T&G section of Unite", None, "union"),
     ("At the depot, around 30 workers said the offer was fair.", "around 30 workers", None, "union"),
 ])
 def test_names_roles_and_organisations(sentence, speaker, org, side):

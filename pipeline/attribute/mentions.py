@@ -91,6 +91,10 @@ def clean_mention(raw: str, is_org) -> str:
     a = _AND_CLAUSE.match(m)
     if a and sum(w.islower() for w in a.group("clause").split()) >= 2 and "," not in a.group("clause"):
         m = a.group("subj")  # "The carers work alone and Mandy" -> "Mandy"
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m) if x.strip()]
+    if len(items) >= 3 and re.search(r"\sand\s", m) and \
+            all(is_org(x) or is_org(x.split()[-1]) for x in items):
+        return m  # "Unison, GMB and Unite say": the unions together, as written (CONVENTIONS)
     parts = [p.strip() for p in re.split(r",\s*|\s+\(", m) if p.strip()]
     if len(parts) >= 2 and re.match(r"(?:rather\s+than|instead\s+of|despite|after|before|while|when|if|"
                                     r"although|though|as|once|unless)\b", parts[0], re.IGNORECASE):
