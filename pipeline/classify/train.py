@@ -577,7 +577,8 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
            "scores stay the calibrated probabilities. The `+offsets` rows below use offsets "
            "cross-fitted on the other folds.", ""] if cfg.decision_offsets else []),
         f"Files: `{WEIGHTS_NAME}` (LoRA + head weights only), `{CONFIG_NAME}` (backbone, labels, "
-        f"temperatures, training config), `{CV_NAME}` (every CV figure below), `{DIAG_NAME}` "
+        f"temperatures, decision offsets, training config), `{CV_NAME}` (every CV figure below), "
+        f"`{OOF_NAME}` (the fine-tuned model's out-of-fold logits per gold statement), `{DIAG_NAME}` "
         f"(baselines and diagnostics alone, a few minutes: `{cmd} --set finetune_cv=false "
         "--set train_final=false -o DIR`), `NOTES.md` (hand-written: what was tried).", ""]
     if results:
@@ -621,7 +622,9 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
         parts += ["", notes.read_text(encoding="utf-8").strip()]
     data = ("~1,100 gold statements from UK council-union disputes, annotated by one annotator"
             + (", plus the stand-off statements, labelled by model-assisted annotators and not "
-               "reviewed by hand (annotations/README.md)" if cfg.standoff else ""))
+               "reviewed by hand (annotations/README.md)" if cfg.standoff else "")
+            + (", plus invented articles written and labelled by LLM writer agents (cleaner and more "
+               "explicit than real reporting)" if cfg.train_only else ""))
     parts += ["", "## Limits", "", f"Trained on {data}; stance is relative to the workers' side and "
               "leans on the speaker's side, so a wrong side from attribution propagates to stance."]
     (out_dir / "README.md").write_text("\n".join(parts) + "\n", encoding="utf-8")
