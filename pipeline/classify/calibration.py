@@ -43,6 +43,7 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
 
 
 def macro_f1(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int) -> float:
+    """Mean F1 over class indices 0..n_classes-1 (a class never seen nor predicted scores 0)."""
     f1s = []
     for c in range(n_classes):
         tp = np.sum((y_pred == c) & (y_true == c))
@@ -67,9 +68,8 @@ def fit_decision_offsets(probs: np.ndarray, labels: np.ndarray, span: float = 1.
     move must raise macro-F1 (ties keep the smaller offset), so flat stretches stay at 0.
     """
     k = probs.shape[1]
-    logp = np.log(np.clip(probs, 1e-12, None))
     off = np.zeros(k)
-    best = macro_f1(labels, (logp + off).argmax(axis=1), k)
+    best = macro_f1(labels, decide(probs, off), k)
     grid = np.round(np.arange(-span, span + step / 2, step), 6)
     grid = grid[np.argsort(np.abs(grid), kind="stable")]  # smaller moves win ties
     for _ in range(passes):
@@ -78,7 +78,7 @@ def fit_decision_offsets(probs: np.ndarray, labels: np.ndarray, span: float = 1.
             for v in grid:
                 trial = off.copy()
                 trial[c] = v
-                score = macro_f1(labels, (logp + trial).argmax(axis=1), k)
+                score = macro_f1(labels, decide(probs, trial), k)
                 if score > best + 1e-9:
                     best, off, moved = score, trial, True
         if not moved:
