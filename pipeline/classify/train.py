@@ -469,12 +469,14 @@ def _finetune_oof(cfg: TrainConfig, rows: list[dict], items: list[ClassifierInpu
         for te in folds:  # cross-fitted: each fold's temperature comes from the other folds
             tr = np.setdiff1d(np.arange(n), te)
             calibrated[te] = softmax(logits[k][te], fit_temperature(logits[k][tr], y[tr]))
-        decided[k] = _crossfit_offsets(calibrated, y, folds)  # fitted on calibrated probabilities
+        if cfg.decision_offsets:  # fitted on calibrated probabilities
+            decided[k] = _crossfit_offsets(calibrated, y, folds)
         temps[k] = fit_temperature(logits[k], y)
         calibration[k] = {
             "ece_before": expected_calibration_error(softmax(logits[k]), y),
-            "ece_after": expected_calibration_error(calibrated, y), "temperature": temps[k],
-            "decision_offsets": fit_decision_offsets(softmax(logits[k], temps[k]), y).tolist()}
+            "ece_after": expected_calibration_error(calibrated, y), "temperature": temps[k]}
+        if cfg.decision_offsets:
+            calibration[k]["decision_offsets"] = fit_decision_offsets(softmax(logits[k], temps[k]), y).tolist()
     return {"plain": {k: softmax(logits[k]) for k in HEADS}, "offsets": decided,
             "logits": logits}, calibration, temps
 
