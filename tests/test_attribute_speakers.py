@@ -92,13 +92,6 @@ def test_they_after_a_group_subject_following_an_adverbial():
     assert got[1][0] == "GMB officials" and got[1][2] == "union"
 
 
-def test_colon_dash_before_a_quote_paragraph_names_its_speaker():
-    text = ("Kim Vale, GMB organiser, said: “Our members are angry.”\n"
-            "One of the striking cleaners told the Herald:-\n“We are worth more than this.”")
-    _, got = attribute(text, ["Our members are angry.", "We are worth more than this."])
-    assert got[1] == ("One of the striking cleaners", None, "union")
-
-
 def test_it_after_a_spokesperson_is_their_organisation():
     text = ("Strike at Dunmore Council.\nA spokesperson for Dunmore Council said bins would be late.\n"
             "It said it was trying to limit the disruption.")
@@ -114,11 +107,16 @@ def test_subject_after_but_without_a_comma_speaks():
     assert got[0][2] == "council" and got[1][0].lower() == "the unions" and got[1][2] == "union"
 
 
-def test_worker_described_just_before_an_unattributed_quote_speaks():
-    text = ("Kim Vale, GMB organiser, said: “Our members are angry.”\n"
-            "One striking cleaner summed it up. “We are worth more than this.”")
+@pytest.mark.parametrize("lead, speaker", [
+    # a worker described in the sentence just before an unattributed quote speaks it
+    ("One striking cleaner summed it up. “", "One striking cleaner"),
+    # "X told Libcom:-" closing a paragraph introduces the quote paragraph after it
+    ("One of the striking cleaners told the Herald:-\n“", "One of the striking cleaners"),
+])
+def test_worker_introducing_a_quote_paragraph_speaks_it(lead, speaker):
+    text = f"Kim Vale, GMB organiser, said: “Our members are angry.”\n{lead}We are worth more than this.”"
     _, got = attribute(text, ["Our members are angry.", "We are worth more than this."])
-    assert got[1] == ("One striking cleaner", None, "union")
+    assert got[1] == (speaker, None, "union")
 
 
 def test_extractor_cue_is_used_when_present():

@@ -233,7 +233,7 @@ def test_train_only_articles_train_but_never_from_a_test_folds_dispute(tiny_back
     monkeypatch.setattr(train, "fine_tune", lambda cfg, rows: calls.append(rows) or real(cfg, rows))
     out = run_training("configs/train_tiny.yaml", [
         f"backbone={tiny_backbone}", "data=[examples/gold.jsonl]", "diagnostics=false",
-        f"train_only=[{tmp_path / 'extra.jsonl'}]"], str(tmp_path / "m"))
+        f"train_only=[{tmp_path / 'extra.jsonl'}]", "decision_offsets=true"], str(tmp_path / "m"))
     n_gold = sum(len(json.loads(line)["statements"]) for line in open("examples/gold.jsonl"))
     assert len(calls) == 3
     for fold_rows in calls[:2]:
