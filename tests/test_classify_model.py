@@ -184,6 +184,7 @@ def test_standoff_labels_train_but_never_from_a_test_folds_dispute(tiny_backbone
         gold_disputes = {r["dispute"] for r in fold_rows if not r["article_id"].startswith("s-")}
         extra_disputes = {r["dispute"] for r in fold_rows if r["article_id"].startswith("s-")}
         assert extra_disputes == gold_disputes and len(gold_disputes) == 1  # never the test fold's
+    assert all(bool(r.get("extra")) == r["article_id"].startswith("s-") for r in calls[2])
     assert sum(r["article_id"].startswith("s-") for r in calls[2]) == sum(len(a.statements) for a in gold)
     res = json.loads((out / "cv_results.json").read_text())
     assert res["n_examples"] == sum(len(a.statements) for a in gold)  # scored on gold only
@@ -241,6 +242,7 @@ def test_train_only_articles_train_but_never_from_a_test_folds_dispute(tiny_back
         extra_disputes = {r["dispute"] for r in fold_rows if r["article_id"].startswith("t-")}
         assert extra_disputes == gold_disputes
     assert sum(r["article_id"].startswith("t-") for r in calls[2]) == n_gold
+    assert all(bool(r.get("extra")) == r["article_id"].startswith("t-") for r in calls[2])
     res = json.loads((out / "cv_results.json").read_text())
     assert res["n_examples"] == n_gold
     assert {"minilm-lora-finetuned+offsets", "frozen-minilm+logreg+extra+offsets"} <= set(res["methods"])
@@ -251,3 +253,21 @@ def test_train_only_articles_train_but_never_from_a_test_folds_dispute(tiny_back
     assert conf["n_train_only_examples"] == n_gold and conf["n_standoff_examples"] == 0
     assert conf["decision_offsets"] == {k: c["decision_offsets"] for k, c in res["calibration"].items()}
     assert "Also training only" in (out / "README.md").read_text()
+
+
+@pytest.mark.parametrize("gold_epochs", [0, 1])
+def test_gold_stage_trains_on_the_gold_rows_alone(tiny_backbone, monkeypatch, gold_epochs):
+    import pipeline.classify.train as train
+
+    rows = train.load_examples(["examples/gold.jsonl"])
+    extra = [{**r, "article_id": "x-" + r["article_id"], "extra": True} for r in rows]
+    stages, real = [], train._train_stage
+    monkeypatch.setattr(train, "_train_stage", lambda cfg, model, tok, items, y, subset, w, lr, ep, gen:
+                        stages.append((subset, lr, ep)) or real(cfg, model, tok, items, y, subset, w, lr, ep, gen))
+    cfg = train.load_train_config("configs/train_tiny.yaml", [f"backbone={tiny_backbone}",
+                                                              f"gold_epochs={gold_epochs}"])
+    train.fine_tune(cfg, rows + extra)
+    assert stages[0] == (list(range(2 * len(rows))), cfg.lr, cfg.epochs)
+    if gold_epochs:
+        assert stages[1] == (list(range(len(rows))), cfg.lr / 3, 1)
+    assert len(stages) == 1 + gold_epochs

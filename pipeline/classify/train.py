@@ -61,6 +61,10 @@ class TrainConfig:
     lora_dropout: float = 0.05
     target_modules: list[str] = field(default_factory=lambda: ["query", "key", "value", "dense"])
     class_weight_power: float = 0.5  # 0: unweighted loss, 1: inverse frequency
+    # a second stage on the gold rows alone (extra data - stand-off, train_only - left out), so
+    # the last updates follow the gold's own conventions; 0: one stage
+    gold_epochs: int = 0
+    gold_lr: float | None = None  # None: lr / 3
     max_examples: int | None = None  # a deterministic subset, for smoke runs
     finetune_cv: bool = True  # false: baselines and diagnostics only (minutes, not an hour)
     diagnostics: bool = True  # learning curve, near-duplicate label agreement, errors by side
@@ -139,6 +143,8 @@ def standoff_examples(cfg: TrainConfig, rows: list[dict]) -> list[dict]:
                              _data_path(cfg.standoff_disputes) if cfg.standoff_disputes else None):
         if art.id not in gold_ids:
             out += article_rows(art.id, art.text, art.dispute, [s.to_dict() for s in art.statements])
+    for r in out:
+        r["extra"] = True
     log.info("stand-off labels: %d statements from %d articles", len(out),
              len({r["article_id"] for r in out}))
     return out
@@ -149,7 +155,7 @@ def train_only_examples(cfg: TrainConfig, rows: list[dict]) -> list[dict]:
     if not cfg.train_only:
         return []
     gold_ids = {r["article_id"] for r in rows}
-    out = [r for r in load_examples([_data_path(f) for f in cfg.train_only])
+    out = [{**r, "extra": True} for r in load_examples([_data_path(f) for f in cfg.train_only])
            if r["article_id"] not in gold_ids]
     log.info("train-only data: %d statements from %d articles", len(out),
              len({r["article_id"] for r in out}))
@@ -202,12 +208,14 @@ def lora_settings(cfg: TrainConfig) -> dict:
 
 
 def fine_tune(cfg: TrainConfig, rows: list[dict]):
-    """Train LoRA adapters + heads on ``rows``; returns (model, tokenizer)."""
+    """Train LoRA adapters + heads on ``rows``; returns (model, tokenizer).
+
+    With ``gold_epochs`` a second stage follows on the rows not marked ``extra`` (the gold).
+    """
     set_seed(cfg.seed)
     dev = resolve_device(cfg.device)
     model, tok = build_model(cfg.backbone, lora_settings(cfg), pooling=cfg.pooling)
     model.to(dev)
-    items = to_inputs(rows)
     # a pseudo-labelled row may lack one head's label: -100, left out of that head's loss
     y = {k: torch.tensor([labels.index(r[k]) if r[k] is not None else -100 for r in rows])
          for k, labels in HEADS.items()}
@@ -215,20 +223,34 @@ def fine_tune(cfg: TrainConfig, rows: list[dict]):
     for k, labels in HEADS.items():
         counts = torch.bincount(y[k][y[k] >= 0], minlength=len(labels)).float().clamp(min=1)
         w = (counts.sum() / counts) ** cfg.class_weight_power
-        weights[k] = w / w.mean()
+        weights[k] = (w / w.mean()).to(dev)
+    y = {k: v.to(dev) for k, v in y.items()}
+    gen = torch.Generator().manual_seed(cfg.seed)
+    items = to_inputs(rows)
+    model.train()
+    _train_stage(cfg, model, tok, items, y, list(range(len(rows))), weights, cfg.lr, cfg.epochs, gen)
+    gold = [i for i, r in enumerate(rows) if not r.get("extra")]
+    if cfg.gold_epochs and gold and len(gold) < len(rows):
+        _train_stage(cfg, model, tok, items, y, gold, weights,
+                     cfg.gold_lr if cfg.gold_lr is not None else cfg.lr / 3, cfg.gold_epochs, gen)
+    model.eval()
+    return model, tok
+
+
+def _train_stage(cfg: TrainConfig, model, tok, items: list[ClassifierInput], y: dict,
+                 subset: list[int], weights: dict, lr: float, epochs: int,
+                 gen: torch.Generator) -> None:
+    """``epochs`` passes over ``subset`` with AdamW, linear warm-up then linear decay."""
+    dev = next(model.parameters()).device
     params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
-    steps = cfg.epochs * math.ceil(len(items) / cfg.batch_size)
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=cfg.weight_decay)
+    steps = epochs * math.ceil(len(subset) / cfg.batch_size)
     warm = max(1, int(cfg.warmup * steps))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
-    gen = torch.Generator().manual_seed(cfg.seed)
     bf16 = cfg.bf16 and (cpu_supports_bf16() if dev.type == "cpu" else dev.type == "cuda")
-    y = {k: v.to(dev) for k, v in y.items()}
-    weights = {k: w.to(dev) for k, w in weights.items()}
-    model.train()
-    for epoch in range(cfg.epochs):
-        perm = torch.randperm(len(items), generator=gen).tolist()
+    for epoch in range(epochs):
+        perm = [subset[i] for i in torch.randperm(len(subset), generator=gen).tolist()]
         total = 0.0
         for b in range(0, len(perm), cfg.batch_size):
             idx = perm[b:b + cfg.batch_size]
@@ -244,9 +266,8 @@ def fine_tune(cfg: TrainConfig, rows: list[dict]):
             sched.step()
             opt.zero_grad()
             total += loss.item() * len(idx)
-        log.info("epoch %d/%d loss %.4f", epoch + 1, cfg.epochs, total / len(items))
-    model.eval()
-    return model, tok
+        log.info("epoch %d/%d (%d examples) loss %.4f", epoch + 1, epochs, len(subset),
+                 total / len(subset))
 
 
 def _head_loss(logits: torch.Tensor, y: torch.Tensor, weight: torch.Tensor, smoothing: float):
@@ -270,7 +291,7 @@ def self_train(cfg: TrainConfig, rows: list[dict], teacher, pool: list[dict],
     extra = pseudo_label(cand, probs, HEADS, counts, cfg.pseudo_threshold, cfg.pseudo_ratio)
     log.info("self-training: %d of %d pool statements pseudo-labelled (%s)", len(extra), len(cand),
              {k: sum(r[k] is not None for r in extra) for k in HEADS})
-    return fine_tune(cfg, rows + extra)
+    return fine_tune(cfg, rows + [{**r, "extra": True} for r in extra])
 
 
 def model_config(cfg: TrainConfig, temperatures: dict[str, float], extra: dict) -> dict:
