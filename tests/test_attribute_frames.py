@@ -121,3 +121,15 @@ def test_clean_mention(raw, clean):
 
     kn = load_knowledge()
     assert clean_mention(raw, lambda s: any(o[0] == 0 and o[1] == len(s) for o in kn.find_orgs(s))) == clean
+
+
+@pytest.mark.parametrize("text, quote, who", [
+    ("The walkout at Dunmore depot was suspended after union officials said progress had been made.",
+     "progress had been made", "union officials"),
+    ("Collections restarted when Dunmore Council confirmed that extra crews were hired.",
+     "extra crews were hired", "Dunmore Council"),
+    # a participle phrase opening the sentence is no main clause: the subject after its comma
+    ("Speaking after the rally, Kim Vale said the offer was poor.", "the offer was poor", "Kim Vale"),
+])
+def test_subject_of_a_subordinate_reporting_clause(text, quote, who):
+    assert mention(text, quote) == who

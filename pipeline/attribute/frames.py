@@ -95,6 +95,13 @@ _FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s
                                r"(?![\w'’-])")
 
 
+# a subordinate clause ending the region before a reporting verb, after a main clause with a
+# finite verb: its subject (no comma, a few words) is the speaker, not the main clause's
+_SUBORDINATE = re.compile(r"\b(?:after|when|before|because|since|until|while|although|though|once)"
+                          r"\s+(?P<np>[^,;:()“”\"]{2,70}?)\s*$")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|been|\w{3,}ed)\b")
+
+
 def _subject_before(left: str, offset: int) -> Mention | None:
     """The subject of the last reporting verb that ends ``left`` (content follows it)."""
     verbs = sorted([*verb_regex().finditer(left), *_FRAME_ONLY_VERBS.finditer(left)], key=lambda v: v.start())
@@ -125,6 +132,11 @@ def _subject_before(left: str, offset: int) -> Mention | None:
                     return Mention(subj[0], offset + at + subj[1], "before")
         region, shift = _relative(region)
         sent += shift
+        sub = _SUBORDINATE.search(region)
+        if sub and _FINITE.search(region[:sub.start()]):
+            # "The strike was suspended after union officials said ..": the clause's own subject
+            sent += sub.start("np")
+            region = sub.group("np")
         # ("Responding to the ballot, X said": a participle opening the sentence reports nothing)
         inner = [x for x in verb_regex().finditer(region) if not _OBJECT_VERB.match(x.group(0))
                  and not _ING.search(x.group(0))]
