@@ -133,3 +133,14 @@ def test_clean_mention(raw, clean):
 ])
 def test_subject_of_a_subordinate_reporting_clause(text, quote, who):
     assert mention(text, quote) == who
+
+
+@pytest.mark.parametrize("before, who", [
+    ("Workers know how much is at stake.", "Workers"),
+    ("Home carers in Dunmore feel let down.", "Home carers in Dunmore"),
+    ("Many striking staff remember the last dispute.", "Many striking staff"),
+    ("The council wants workers gone.", None),  # the council's sentence: no worker speaks
+])
+def test_group_described_before_an_unattributed_quote(before, who):
+    text = f"The mood on the picket was firm. {before} “If they win this, they will be back next year.”"
+    assert mention(text, "If they win this, they will be back next year.") == who

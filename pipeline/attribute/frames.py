@@ -198,6 +198,13 @@ _PEOPLE_HEAD = re.compile(r"\b(?:workers?|strikers?|carers?|staff|members?|emplo
                           r"collectors?|drivers?|pickets?)$", re.IGNORECASE)
 
 
+_PEOPLE_HEAD_THEN_VERB = re.compile(
+    r"((?:(?!(?:has|have|had|is|are|was|were|wants?|says?|said|told|needs?|thinks?|feels?|knows?|"
+    r"believes?|calls?|tells?|asks?|expects?|claims?)\b)[\w’'-]+\s+){0,3}?(?:workers|strikers|carers|staff|members|employees|cleaners|collectors|"
+    r"drivers|pickets)(?:\s+(?:in|at|from|of)(?:\s+(?-i:[A-Z])[\w’'-]*){1,4})?)\s+(?!(?:in|of|at|from|for|who|with|on|and|or|across|organised|employed|"
+    r"working|based|represented|that|which)\b)[a-z]{3,}\b", re.IGNORECASE)
+
+
 def find_mention(text: str, start: int, end: int, stype: str | None = None) -> Mention | None:
     """The speaker mention of the statement ``text[start:end]``, or None if no frame is seen."""
     ps = text.rfind("\n", 0, start) + 1
@@ -234,6 +241,13 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         body = left.rstrip()[:-1]
         s0 = _sentence_start(body)
         subj = _sentence_subject(body[s0:] + ".")
+        if not (subj and _PEOPLE_HEAD.search(subj[0])):
+            # "Workers know how much is at stake.": a present-tense verb the subject finder
+            # does not know; the group phrase ends at its people word (or a place after it)
+            lead = len(body[s0:]) - len(body[s0:].lstrip())
+            cut = _PEOPLE_HEAD_THEN_VERB.match(body, s0 + lead)
+            if cut:
+                return Mention(cut.group(1), ps + cut.start(1), "before")
         if subj and _PEOPLE_HEAD.search(subj[0]):
             return Mention(subj[0], ps + s0 + subj[1], "before")
     if not left.strip() and ps > 1:
