@@ -123,7 +123,7 @@ class StanceSentimentClassifier:
     """Loads once, predicts calibrated stance and sentiment probabilities in batches."""
 
     def __init__(self, model: MultiHeadEncoder, tokenizer, config: dict, *, bf16: bool = True,
-                 batch_size: int = 64, max_length: int | None = None) -> None:
+                 batch_size: int = 64, max_length: int | None = None, lexical=None) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.config = config
@@ -150,6 +150,12 @@ class StanceSentimentClassifier:
             if self.offsets[k].shape != (len(v),):
                 raise ModelLoadError(f"decision_offsets[{k!r}] needs {len(v)} values, "
                                      f"got {offsets.get(k)!r}")
+        # heads whose probabilities mix in the lexical model's (weight, temperature per head)
+        self.lexical_mix = {k: v for k, v in (config.get("lexical_mix") or {}).items() if v["weight"] > 0}
+        self.lexical = lexical
+        if self.lexical_mix and (lexical is None or not set(self.lexical_mix) <= set(lexical.heads)):
+            raise ModelLoadError(f"this model mixes a lexical model into {sorted(self.lexical_mix)} "
+                                 f"(lexical_mix) but {'none was given' if lexical is None else 'it has heads ' + str(sorted(lexical.heads))}")
 
     @classmethod
     def from_pretrained(cls, path_or_name: str, *, backbone: str | None = None, bf16: bool = True,
@@ -180,7 +186,19 @@ class StanceSentimentClassifier:
         if config.get("lora"):
             model.encoder = model.encoder.merge_and_unload()  # plain encoder: no adapter overhead
         model.requires_grad_(False)
-        return cls(model, tokenizer, config, bf16=bf16, batch_size=batch_size, max_length=max_length)
+        lexical = None
+        if any(v["weight"] > 0 for v in (config.get("lexical_mix") or {}).values()):
+            from pipeline.classify.lexical import LEXICAL_CONFIG, LEXICAL_WEIGHTS, LexicalModel
+
+            for f in (LEXICAL_CONFIG, LEXICAL_WEIGHTS):
+                if not (path / f).is_file():
+                    raise ModelLoadError(f"classifier model directory {path} is incomplete: missing {f}")
+            try:
+                lexical = LexicalModel.from_pretrained(path)
+            except Exception as exc:
+                raise ModelLoadError(f"lexical model in {path} is corrupt: {exc}") from None
+        return cls(model, tokenizer, config, bf16=bf16, batch_size=batch_size, max_length=max_length,
+                   lexical=lexical)
 
     def encode(self, items: list[ClassifierInput]):
         """One tokenised batch exactly as this model's training saw its inputs."""
@@ -206,7 +224,16 @@ class StanceSentimentClassifier:
         if not items:
             return {k: torch.empty(0, len(v)) for k, v in HEADS.items()}
         lg = self.logits(items)
-        return {k: torch.softmax(lg[k] / self.temperatures[k], dim=-1) for k in HEADS}
+        probs = {k: torch.softmax(lg[k] / self.temperatures[k], dim=-1) for k in HEADS}
+        if self.lexical_mix:
+            from pipeline.classify.calibration import softmax
+            from pipeline.classify.lexical import mix
+
+            lex = self.lexical.predict_proba(items)
+            for k, m in self.lexical_mix.items():
+                z = mix(probs[k].double().numpy(), lex[k], m["weight"])
+                probs[k] = torch.from_numpy(softmax(z, m["temperature"])).float()
+        return probs
 
     def decide(self, probs: dict[str, torch.Tensor]) -> dict[str, list[str]]:
         """Labels from calibrated probabilities: argmax of log p + the model's decision offsets."""

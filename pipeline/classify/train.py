@@ -25,6 +25,7 @@ from pipeline.backbone import DEFAULT_BACKBONE_NAME
 from pipeline.classify.calibration import (expected_calibration_error, fit_decision_offsets,
                                           fit_temperature, softmax)
 from pipeline.classify.features import ClassifierInput, context_window
+from pipeline.classify.lexical import LEXICAL_CONFIG, LEXICAL_WEIGHTS
 from pipeline.classify.model import (CONFIG_NAME, HEADS, WEIGHTS_NAME, StanceSentimentClassifier,
                                      build_model, cpu_supports_bf16, encode)
 from pipeline.config import REPO_DIR, ConfigError, _build, apply_overrides
@@ -89,6 +90,9 @@ class TrainConfig:
     # macro-F1 (the probabilities themselves stay calibrated); needs run_cv. Off by default: over
     # two training seeds it gave no reliable gain (models/stance-sentiment/NOTES.md)
     decision_offsets: bool = False
+    # heads whose labels mix in a TF-IDF + LR model's log-probabilities (pipeline/classify/lexical.py);
+    # the weight per head is chosen by macro-F1 on the out-of-fold predictions (nested in CV)
+    lexical_mix: list[str] = field(default_factory=list)
     device: str = "auto"  # "auto": CUDA when available (same code, faster), else CPU
 
 
@@ -99,7 +103,11 @@ def load_train_config(path: str | None, overrides: list[str] | None = None) -> T
         if not p.is_file():
             raise ConfigError(f"training config not found: {p}")
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    return _build(TrainConfig, apply_overrides(data, overrides), "")
+    cfg = _build(TrainConfig, apply_overrides(data, overrides), "")
+    unknown = [h for h in cfg.lexical_mix if h not in HEADS]
+    if unknown:
+        raise ConfigError(f"lexical_mix: unknown heads {unknown}; expected some of {list(HEADS)}")
+    return cfg
 
 
 # ---------------------------------------------------------------- data
@@ -413,6 +421,8 @@ def cross_validate(cfg: TrainConfig, rows: list[dict], extra: list[dict] | None 
     if cfg.finetune_cv:
         ft, results["calibration"], results["temperatures"] = _finetune_oof(cfg, rows, items, folds, extra)
         methods["minilm-lora-finetuned"] = ft["plain"]
+        if cfg.lexical_mix:
+            methods["minilm-lora-finetuned+tfidf"] = ft["mixed"]
         if cfg.decision_offsets:
             methods["minilm-lora-finetuned+offsets"] = ft["offsets"]
         results["oof"] = _oof_records(rows, folds, ft["logits"])
@@ -474,9 +484,8 @@ def _finetune_oof(cfg: TrainConfig, rows: list[dict], items: list[ClassifierInpu
     pool = unlabelled_pool(cfg, rows)
     t0 = time.time()
     for f, te in enumerate(folds):
-        tr = np.setdiff1d(np.arange(n), te)
         test_disputes = {rows[i]["dispute"] for i in te}
-        train_rows = [rows[i] for i in tr] + [extra[i] for i in _extra_for_fold(extra, test_disputes)]
+        train_rows = _fold_train_rows(rows, extra, te)
         model, tok = fine_tune(cfg, train_rows)
         if pool:  # the fold's disputes stay out of the pseudo-labelled pool too
             model, tok = self_train(cfg, train_rows, wrap(model, tok, cfg), pool, test_disputes)
@@ -484,23 +493,86 @@ def _finetune_oof(cfg: TrainConfig, rows: list[dict], items: list[ClassifierInpu
         for k in HEADS:
             logits[k][te] = lg[k].numpy()
         log.info("fold %d/%d done (%.0fs)", f + 1, len(folds), time.time() - t0)
-    temps, calibration, decided = {}, {}, {}
+    lexical = lexical_oof(rows, items, folds, extra, cfg.lexical_mix) if cfg.lexical_mix else None
+    return calibrate_oof(cfg, rows, folds, logits, lexical)
+
+
+def _fold_train_rows(rows: list[dict], extra: list[dict], te: np.ndarray) -> list[dict]:
+    """A fold's training rows: the gold outside it, and the extra rows outside its disputes."""
+    tr = np.setdiff1d(np.arange(len(rows)), te)
+    test_disputes = {rows[i]["dispute"] for i in te}
+    return [rows[i] for i in tr] + [extra[i] for i in _extra_for_fold(extra, test_disputes)]
+
+
+def lexical_oof(rows: list[dict], items: list[ClassifierInput], folds: list[np.ndarray],
+                extra: list[dict], heads: list[str]) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities of the lexical model, trained on each fold's fine-tuning rows."""
+    out = {k: np.zeros((len(rows), len(HEADS[k]))) for k in heads}
+    for te in folds:
+        lp = fit_lexical(_fold_train_rows(rows, extra, te), heads).predict_proba([items[i] for i in te])
+        for k in heads:
+            out[k][te] = lp[k]
+    return out
+
+
+def calibrate_oof(cfg: TrainConfig, rows: list[dict], folds: list[np.ndarray],
+                  logits: dict[str, np.ndarray], lexical: dict[str, np.ndarray] | None = None
+                  ) -> tuple[dict, dict, dict]:
+    """From out-of-fold logits: temperatures, ECE, cross-fitted decision offsets and lexical mix."""
+    n = len(rows)
+    temps, calibration, decided, mixed = {}, {}, {}, {}
     for k, labels in HEADS.items():
         y = np.array([labels.index(r[k]) for r in rows])
         calibrated = np.zeros_like(logits[k])
         for te in folds:  # cross-fitted: each fold's temperature comes from the other folds
             tr = np.setdiff1d(np.arange(n), te)
             calibrated[te] = softmax(logits[k][te], fit_temperature(logits[k][tr], y[tr]))
-        if cfg.decision_offsets:  # fitted on calibrated probabilities
-            decided[k] = _crossfit_offsets(calibrated, y, folds)
+        mixed[k] = calibrated
         temps[k] = fit_temperature(logits[k], y)
         calibration[k] = {
             "ece_before": expected_calibration_error(softmax(logits[k]), y),
             "ece_after": expected_calibration_error(calibrated, y), "temperature": temps[k]}
-        if cfg.decision_offsets:
+        if k in cfg.lexical_mix and lexical is not None:
+            mixed[k], calibration[k]["lexical_mix"] = _crossfit_mix(calibrated, lexical[k], y, folds)
+        if cfg.decision_offsets:  # fitted on calibrated probabilities
+            decided[k] = _crossfit_offsets(calibrated, y, folds)
             calibration[k]["decision_offsets"] = fit_decision_offsets(softmax(logits[k], temps[k]), y).tolist()
     return {"plain": {k: softmax(logits[k]) for k in HEADS}, "offsets": decided,
-            "logits": logits}, calibration, temps
+            "logits": logits, "mixed": mixed}, calibration, temps
+
+
+def fit_lexical(rows: list[dict], heads: list[str]):
+    """The TF-IDF + LR second opinion on ``rows`` for ``heads``."""
+    from pipeline.classify.lexical import LexicalModel
+
+    return LexicalModel({k: HEADS[k] for k in heads}).fit(to_inputs(rows), {k: [r[k] for r in rows] for k in heads})
+
+
+def _crossfit_mix(calibrated: np.ndarray, lexical: np.ndarray, y: np.ndarray,
+                  folds: list[np.ndarray]) -> tuple[np.ndarray, dict]:
+    """Out-of-fold probabilities of the mix, each fold's weight and temperature chosen on the
+    other folds; and the weight and temperature chosen on all of them (for the final model)."""
+    from pipeline.classify.lexical import choose_mix_weight, mix
+
+    out = np.zeros_like(calibrated)
+    fold_weights = []
+    for te in folds:
+        tr = np.setdiff1d(np.arange(len(y)), te)
+        w = choose_mix_weight(calibrated[tr], lexical[tr], y[tr])
+        fold_weights.append(w)
+        out[te] = softmax(mix(calibrated[te], lexical[te], w),
+                          fit_temperature(mix(calibrated[tr], lexical[tr], w), y[tr]))
+    w = choose_mix_weight(calibrated, lexical, y)
+    z = mix(calibrated, lexical, w)
+    return out, {"weight": w, "temperature": fit_temperature(z, y), "fold_weights": fold_weights,
+                 "ece": expected_calibration_error(out, y),
+                 "lexical_macro_f1": _metrics_idx(y, lexical)}
+
+
+def _metrics_idx(y: np.ndarray, probs: np.ndarray) -> float:
+    from pipeline.classify.calibration import macro_f1
+
+    return macro_f1(y, probs.argmax(axis=1), probs.shape[1])
 
 
 def diagnostics(cfg: TrainConfig, rows: list[dict], emb: np.ndarray, folds: list[np.ndarray],
@@ -600,6 +672,12 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
            "calibrated probabilities maximises accuracy and under-predicts the small classes); the "
            "scores stay the calibrated probabilities. The `+offsets` rows below use offsets "
            "cross-fitted on the other folds.", ""] if cfg.decision_offsets else []),
+        *([f"Labels and probabilities of {', '.join(cfg.lexical_mix)}: the calibrated probabilities "
+           "mixed with a TF-IDF + logistic regression model's in log space, (1 - w) log p + w log "
+           "p_tfidf, then temperature-scaled; the weight w per head is chosen by macro-F1 on the "
+           f"out-of-fold predictions (`{LEXICAL_WEIGHTS}` + `{LEXICAL_CONFIG}`: idf, coefficients and "
+           "vocabulary). The `+tfidf` row below chooses each fold's weight and temperature on the "
+           "other folds.", ""] if cfg.lexical_mix else []),
         f"Files: `{WEIGHTS_NAME}` (LoRA + head weights only), `{CONFIG_NAME}` (backbone, labels, "
         f"temperatures, decision offsets, training config), `{CV_NAME}` (every CV figure below), "
         f"`{OOF_NAME}` (the fine-tuned model's out-of-fold logits per gold statement), `{DIAG_NAME}` "
@@ -613,11 +691,16 @@ def write_card(out_dir: Path, cfg: TrainConfig, results: dict | None, digest: st
         for k, c in results["calibration"].items():
             parts.append(f"- {k}: ECE {c['ece_before']:.3f} -> {c['ece_after']:.3f} "
                          f"(temperature {c['temperature']:.2f})"
-                         + (f"; decision offsets {c['decision_offsets']}" if c.get("decision_offsets") else ""))
+                         + (f"; decision offsets {c['decision_offsets']}" if c.get("decision_offsets") else "")
+                         + (f"; mixed with TF-IDF + LR (macro-F1 alone {c['lexical_mix']['lexical_macro_f1']:.3f}) "
+                            f"at weight {c['lexical_mix']['weight']} (per fold {c['lexical_mix']['fold_weights']}): "
+                            f"ECE {c['lexical_mix']['ece']:.3f}" if c.get("lexical_mix") else ""))
         ft = results["methods"].get("minilm-lora-finetuned", {})
         fz = results["methods"].get("frozen-minilm+logreg", {})
         fzx = (results["methods"].get("frozen-minilm+logreg+extra")
                or results["methods"].get("frozen-minilm+logreg+standoff", {}))  # its name before session 5
+        if "minilm-lora-finetuned+tfidf" in results["methods"]:  # the shipped decision rule
+            ft = results["methods"]["minilm-lora-finetuned+tfidf"]
         if "minilm-lora-finetuned+offsets" in results["methods"]:  # the shipped decision rule,
             ft = results["methods"]["minilm-lora-finetuned+offsets"]  # against baselines using it too
             fz = results["methods"].get("frozen-minilm+logreg+offsets", fz)
@@ -706,12 +789,17 @@ def run_training(config_path: str | None, overrides: list[str] | None = None,
     temps = results["temperatures"] if results else {k: 1.0 for k in HEADS}
     offsets = ({k: c["decision_offsets"] for k, c in results["calibration"].items()}
                if results and cfg.decision_offsets else {})
+    if cfg.lexical_mix and not results:
+        raise ConfigError("lexical_mix needs run_cv and finetune_cv: its weights come from the CV")
+    lexical_mix = {k: {"weight": results["calibration"][k]["lexical_mix"]["weight"],
+                       "temperature": results["calibration"][k]["lexical_mix"]["temperature"]}
+                   for k in cfg.lexical_mix} if cfg.lexical_mix else {}
     digest = data_hash(files + [_data_path(f) for f in (cfg.unlabelled, cfg.unlabelled_disputes,
                                                          cfg.standoff, cfg.standoff_disputes) if f]
                        + [_data_path(f) for f in cfg.train_only])
     out.mkdir(parents=True, exist_ok=True)
     if cfg.train_final:  # a new model: figures of an earlier run in this directory would mislead
-        for stale in (CV_NAME, DIAG_NAME, OOF_NAME):
+        for stale in (CV_NAME, DIAG_NAME, OOF_NAME, LEXICAL_WEIGHTS, LEXICAL_CONFIG):
             (out / stale).unlink(missing_ok=True)
     if results:
         (out / CV_NAME).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -724,7 +812,10 @@ def run_training(config_path: str | None, overrides: list[str] | None = None,
         pool = unlabelled_pool(cfg, rows)
         if pool:
             model, _ = self_train(cfg, rows + extra, wrap(model, tok, cfg), pool, set())
+        if lexical_mix:
+            fit_lexical(rows + extra, cfg.lexical_mix).save_pretrained(out)
         save_model(model, model_config(cfg, temps, {"decision_offsets": offsets,
+                                                    "lexical_mix": lexical_mix,
                                                     "train_data_sha256": digest,
                                                     "n_train_examples": len(rows) + len(extra),
                                                     "n_standoff_examples": len(standoff),
