@@ -2,16 +2,14 @@
 
 usage: python scripts/eval_attribution.py [dev|test|all|silver]
 """
-import copy
 import sys
 
-from pipeline.attribute import attribute_statements, infer_article_meta, load_knowledge
+from pipeline.attribute import load_knowledge
 from pipeline.attribute.speakers import normalise_speaker
 from pipeline.evaluate import evaluate, format_report
-from pipeline.schema import Article
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from eval_extraction import load_half  # noqa: E402
+from eval_extraction import attribute_gold_spans, load_half  # noqa: E402
 
 if __name__ == "__main__":
     half = sys.argv[1] if len(sys.argv) > 1 else "dev"
@@ -19,14 +17,7 @@ if __name__ == "__main__":
     gold = load_half(half)
     pred = []
     for g in gold:
-        a = Article(id=g.id, text=g.text, title=g.title, date=g.date, url=g.url)
-        infer_article_meta(a, kn)
-        sts = [copy.copy(s) for s in g.statements]
-        for s in sts:
-            s.speaker = s.speaker_org = s.side = None
-            s.cue = None
-        a.statements = attribute_statements(a, sts, kn)
-        pred.append(a)
+        pred.append(attribute_gold_spans(g, kn))
     rep = format_report(evaluate(gold, pred))
     keep = ("speaker (", "side ", "employer accuracy")
     print("\n".join(line for line in rep.split("\n") if line.strip().startswith(keep)))

@@ -5,7 +5,6 @@ usage: python scripts/eval_extraction.py [dev|test|all|silver]
 Prints pipeline.evaluate's span report, then per-type exact-span figures (a gold statement of the
 type matched by an identical predicted span, of any type) and the type accuracy on overlap pairs.
 """
-import json
 import sys
 from pathlib import Path
 
@@ -21,6 +20,22 @@ DATA = ROOT.parent / "shared" / "data"
 
 
 SILVER = ROOT / "annotations" / "raw_articles_labels.jsonl"
+
+
+def attribute_gold_spans(g: Article, kn) -> Article:
+    """A copy of gold article ``g`` whose statements (the gold spans) are attributed from the text
+    alone: no cue, speaker, organisation or side carried over; metadata inferred."""
+    import copy
+
+    from pipeline.attribute import attribute_statements, infer_article_meta
+
+    a = Article(id=g.id, text=g.text, title=g.title, date=g.date, url=g.url)
+    infer_article_meta(a, kn)
+    sts = [copy.copy(s) for s in g.statements]
+    for s in sts:
+        s.speaker = s.speaker_org = s.side = s.cue = None
+    a.statements = attribute_statements(a, sts, kn)
+    return a
 
 
 def load_half(half: str) -> list[Article]:

@@ -10,18 +10,16 @@ not produce ("around 30 workers", "Union sources"): no choice among existing can
 them. 'silver-read' = silver articles of disputes outside the gold test half (the test half's
 errors stay unread).
 """
-import copy
 import sys
 from collections import Counter
 
 import yaml
 
-from pipeline.attribute import attribute_statements, infer_article_meta, load_knowledge
+from pipeline.attribute import load_knowledge
 from pipeline.attribute.speakers import SpeakerResolver, normalise_speaker
-from pipeline.schema import Article
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from eval_extraction import ROOT, load_half  # noqa: E402
+from eval_extraction import ROOT, attribute_gold_spans, load_half  # noqa: E402
 
 if __name__ == "__main__":
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
@@ -32,12 +30,8 @@ if __name__ == "__main__":
     kn = load_knowledge()
     counts: Counter = Counter()
     for g in gold:
-        a = Article(id=g.id, text=g.text, title=g.title, date=g.date, url=g.url)
-        infer_article_meta(a, kn)
-        sts = [copy.copy(s) for s in g.statements]
-        for s in sts:
-            s.speaker = s.speaker_org = s.side = s.cue = None
-        pred = attribute_statements(a, sts, kn)
+        a = attribute_gold_spans(g, kn)
+        pred = a.statements
         people = SpeakerResolver(a.text, kn, a.employer, a.unions).people
         cands = {normalise_speaker(x) for x in [*people, *a.unions, a.employer or "", *(p.speaker for p in pred)]}
         for gs, ps in zip(g.statements, pred):
