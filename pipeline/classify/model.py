@@ -119,6 +119,11 @@ def pad_rows(enc, batch_size: int):
     return enc
 
 
+def active_lexical_mix(config: dict) -> dict[str, dict]:
+    """Heads whose probabilities mix in the lexical model's: {head: {weight, temperature}}."""
+    return {k: v for k, v in (config.get("lexical_mix") or {}).items() if v["weight"] > 0}
+
+
 class StanceSentimentClassifier:
     """Loads once, predicts calibrated stance and sentiment probabilities in batches."""
 
@@ -150,12 +155,12 @@ class StanceSentimentClassifier:
             if self.offsets[k].shape != (len(v),):
                 raise ModelLoadError(f"decision_offsets[{k!r}] needs {len(v)} values, "
                                      f"got {offsets.get(k)!r}")
-        # heads whose probabilities mix in the lexical model's (weight, temperature per head)
-        self.lexical_mix = {k: v for k, v in (config.get("lexical_mix") or {}).items() if v["weight"] > 0}
+        self.lexical_mix = active_lexical_mix(config)
         self.lexical = lexical
         if self.lexical_mix and (lexical is None or not set(self.lexical_mix) <= set(lexical.heads)):
+            have = sorted(lexical.heads) if lexical is not None else []
             raise ModelLoadError(f"this model mixes a lexical model into {sorted(self.lexical_mix)} "
-                                 f"(lexical_mix) but {'none was given' if lexical is None else 'it has heads ' + str(sorted(lexical.heads))}")
+                                 f"(lexical_mix), but the lexical model given has heads {have}")
 
     @classmethod
     def from_pretrained(cls, path_or_name: str, *, backbone: str | None = None, bf16: bool = True,
@@ -187,7 +192,7 @@ class StanceSentimentClassifier:
             model.encoder = model.encoder.merge_and_unload()  # plain encoder: no adapter overhead
         model.requires_grad_(False)
         lexical = None
-        if any(v["weight"] > 0 for v in (config.get("lexical_mix") or {}).values()):
+        if active_lexical_mix(config):
             from pipeline.classify.lexical import LEXICAL_CONFIG, LEXICAL_WEIGHTS, LexicalModel
 
             for f in (LEXICAL_CONFIG, LEXICAL_WEIGHTS):

@@ -23,7 +23,7 @@ import yaml
 
 from pipeline.backbone import DEFAULT_BACKBONE_NAME
 from pipeline.classify.calibration import (expected_calibration_error, fit_decision_offsets,
-                                          fit_temperature, softmax)
+                                          fit_temperature, macro_f1, softmax)
 from pipeline.classify.features import ClassifierInput, context_window
 from pipeline.classify.lexical import LEXICAL_CONFIG, LEXICAL_WEIGHTS
 from pipeline.classify.model import (CONFIG_NAME, HEADS, WEIGHTS_NAME, StanceSentimentClassifier,
@@ -566,13 +566,7 @@ def _crossfit_mix(calibrated: np.ndarray, lexical: np.ndarray, y: np.ndarray,
     z = mix(calibrated, lexical, w)
     return out, {"weight": w, "temperature": fit_temperature(z, y), "fold_weights": fold_weights,
                  "ece": expected_calibration_error(out, y),
-                 "lexical_macro_f1": _metrics_idx(y, lexical)}
-
-
-def _metrics_idx(y: np.ndarray, probs: np.ndarray) -> float:
-    from pipeline.classify.calibration import macro_f1
-
-    return macro_f1(y, probs.argmax(axis=1), probs.shape[1])
+                 "lexical_macro_f1": macro_f1(y, lexical.argmax(axis=1), lexical.shape[1])}
 
 
 def diagnostics(cfg: TrainConfig, rows: list[dict], emb: np.ndarray, folds: list[np.ndarray],
