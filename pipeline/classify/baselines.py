@@ -5,11 +5,11 @@ from collections import Counter, defaultdict
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
 from pipeline.classify.features import ClassifierInput
+from pipeline.classify.lexical import balanced_logreg, lexical_text, tfidf_vectorizer
 
 
 class SidePrior(BaseEstimator, ClassifierMixin):
@@ -54,10 +54,6 @@ class Vader(BaseEstimator, ClassifierMixin):
         return out
 
 
-def _side_text(x: ClassifierInput) -> str:
-    return f"__side_{x.side} __type_{x.type} {x.quote}"
-
-
 class TfidfLogReg(BaseEstimator, ClassifierMixin):
     """Word/bigram TF-IDF of side + type + quote, class-balanced logistic regression."""
 
@@ -65,15 +61,13 @@ class TfidfLogReg(BaseEstimator, ClassifierMixin):
         self.C = C
 
     def fit(self, X: list[ClassifierInput], y: list[str]) -> "TfidfLogReg":
-        self.pipe_ = make_pipeline(
-            TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-            LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced"))
-        self.pipe_.fit([_side_text(x) for x in X], y)
+        self.pipe_ = make_pipeline(tfidf_vectorizer(), balanced_logreg(self.C))
+        self.pipe_.fit([lexical_text(x) for x in X], y)
         self.classes_ = self.pipe_.classes_
         return self
 
     def predict_proba(self, X: list[ClassifierInput]) -> np.ndarray:
-        return self.pipe_.predict_proba([_side_text(x) for x in X])
+        return self.pipe_.predict_proba([lexical_text(x) for x in X])
 
 
 class FrozenEmbeddingLogReg(BaseEstimator, ClassifierMixin):

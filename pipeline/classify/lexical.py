@@ -24,6 +24,15 @@ def lexical_text(x: ClassifierInput) -> str:
     return f"__side_{x.side} __type_{x.type} {x.quote}"
 
 
+def tfidf_vectorizer() -> TfidfVectorizer:
+    """Words and bigrams seen at least twice, sublinear term frequency."""
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+
+
+def balanced_logreg(C: float) -> LogisticRegression:
+    return LogisticRegression(C=C, max_iter=2000, class_weight="balanced")
+
+
 class LexicalModel:
     """Word/bigram TF-IDF shared by all heads, one class-balanced logistic regression per head."""
 
@@ -33,7 +42,7 @@ class LexicalModel:
 
     def fit(self, items: list[ClassifierInput], labels: dict[str, list[str]]) -> "LexicalModel":
         texts = [lexical_text(x) for x in items]
-        self.vectorizer_ = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
+        self.vectorizer_ = tfidf_vectorizer().fit(texts)
         X = self.vectorizer_.transform(texts)
         self.coef_, self.intercept_ = {}, {}
         for head, names in self.heads.items():
@@ -45,7 +54,7 @@ class LexicalModel:
                 icpt[names.index(seen[0])] = 0.0
                 self.coef_[head], self.intercept_[head] = coef, icpt
                 continue
-            lr = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced").fit(X, labels[head])
+            lr = balanced_logreg(self.C).fit(X, labels[head])
             for j, c in enumerate(lr.classes_):
                 row = lr.coef_[j] if len(lr.classes_) > 2 else (lr.coef_[0] if j else -lr.coef_[0]) / 2
                 b = lr.intercept_[j] if len(lr.classes_) > 2 else (lr.intercept_[0] if j else -lr.intercept_[0]) / 2
