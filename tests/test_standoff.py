@@ -104,13 +104,14 @@ def test_annotation_tasks_round_trip(tmp_path):
     assert any("exact substring" in e for e in tasks.check(tmp_path, "1")[1])
 
 
-def test_invented_training_articles_are_valid_gold_schema_and_apart_from_the_gold():
-    """annotations/synthetic_articles.jsonl: exact offsets, valid labels, no gold dispute reused."""
+@pytest.mark.parametrize("path,n", [("annotations/synthetic_articles.jsonl", 150),
+                                    ("annotations/synthetic_articles_2.jsonl", 160)])
+def test_invented_training_articles_are_valid_gold_schema_and_apart_from_the_gold(path, n):
+    """The invented articles: exact offsets, valid labels, no gold dispute reused."""
     from pipeline.schema import SENTIMENTS, SIDES, STANCES, TYPES
 
-    arts = [Article.from_dict(json.loads(line))
-            for line in open("annotations/synthetic_articles.jsonl", encoding="utf-8")]
-    assert len(arts) == 150 and len({a.id for a in arts}) == 150
+    arts = [Article.from_dict(json.loads(line)) for line in open(path, encoding="utf-8")]
+    assert len(arts) == n and len({a.id for a in arts}) == n
     for a in arts:
         assert a.statements and a.dispute and a.employer
         for s in a.statements:
