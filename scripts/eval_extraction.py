@@ -40,7 +40,10 @@ def attribute_gold_spans(g: Article, kn) -> Article:
 
 def load_half(half: str) -> list[Article]:
     """Gold articles of a half of configs/gold_split.yaml ('dev', 'test', 'all'), or 'silver': the
-    stand-off labels of non-gold raw articles (annotations/README.md), joined with their texts."""
+    stand-off labels of non-gold raw articles (annotations/README.md), joined with their texts, or
+    'invented': the invented training articles of annotations/."""
+    if half == "invented":  # the invented training articles (annotations/README.md): new names and places
+        return [a for f in sorted((ROOT / "annotations").glob("synthetic_articles*.jsonl")) for a in read_articles(f)]
     if half == "silver":
         from pipeline.io.standoff import read_standoff
 

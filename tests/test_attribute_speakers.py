@@ -592,3 +592,30 @@ def test_a_person_with_no_role_beside_a_picket_is_a_striker():
             " Bin workers walked out on Monday.")
     _, got = attribute(text, ["The streets are a mess,"])
     assert got[0][2] == "other"
+
+
+def test_an_organisation_before_the_role_and_name_is_no_person():
+    text = ("Bin crews at Lymbridge Resource Ltd are to strike.\n"
+            "Lymbridge Resource chief executive Adrian Kellett said the regrading was fair.\n"
+            "Oxendale North MP Sarah Quennell said the council should think again.")
+    _, got = attribute(text, ["the regrading was fair", "the council should think again"])
+    assert [g[0] for g in got] == ["Adrian Kellett", "Sarah Quennell"]
+    assert got[1][2] == "other"
+
+
+def test_a_spokesperson_for_an_unlisted_company_speaks_for_it_as_written():
+    text = ("Repairs workers employed by Mercia Property Care are to strike, Unite said.\n"
+            "A spokesperson for Mercia Property Care said its offer was fair.\n"
+            "A Sparkwell Facilities spokesperson said talks would continue.\n"
+            "A Department for Work and Pensions spokesperson said pay was a matter for employers.")
+    _, got = attribute(text, ["its offer was fair", "talks would continue", "pay was a matter for employers"])
+    assert got[0] == ("A spokesperson for Mercia Property Care", "Mercia Property Care", "council")
+    assert got[1] == ("A Sparkwell Facilities spokesperson", "Sparkwell Facilities", "council")
+    assert got[2][2] == "other"  # a government department is an outside voice
+
+
+def test_a_metropolitan_borough_council_keeps_its_full_name():
+    text = ("Refuse workers at Kelsborough Metropolitan Borough Council walked out on Monday.\n"
+            "Kelsborough Metropolitan Borough Council said residents should use recycling centres.")
+    _, got = attribute(text, ["residents should use recycling centres"])
+    assert got[0][0] == "Kelsborough Metropolitan Borough Council" and got[0][2] == "council"

@@ -15,7 +15,7 @@ _NON_NAME = {
     "Council", "City", "County", "Borough", "District", "Union", "Unison", "Unite", "GMB", "The",
     "A", "An", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Regional", "Secretary", "General", "Government",
     "Department", "Scottish", "Welsh", "British", "National", "Local", "Association", "Service",
-    "Services", "Party", "Labour", "Conservative", "Tory", "Green", "Liberal", "Democrat",
+    "Services", "Metropolitan", "Party", "Labour", "Conservative", "Tory", "Green", "Liberal", "Democrat",
     "Democrats", "Group", "Leader", "Mayor", "Minister", "First", "Deputy", "Chief", "Executive",
     "Director", "Branch", "Officer", "Organiser", "Image", "Caption", "BBC", "News", "Social", "Care",
     "Workers", "Home", "Children", "Health", "Cabinet", "Member", "Spokesman", "Spokeswoman",
@@ -121,6 +121,12 @@ _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?union
 _UNIQUE_ROLE = re.compile(r"^(?:the\s+)?(?:[\w’'& -]+?['’]s?\s+)?(?:council\s+|union\s+)?(?P<role>leader|mayor|"
                           r"chief\s+executive|general\s+secretary|head\s+of\s+[\w ]+?|director\s+of\s+[\w ]+?|"
                           r"cabinet\s+member\s+for\s+[\w ]+?)(?:\s+(?:of|at)\s+[\w’'&, -]+)?$", re.IGNORECASE)
+_SPOKES_OF = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?"
+                        r"(?P<after>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)|"
+                        r"(?P<before>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)\s+"
+                        r"spokes(?:person|man|woman))$")
+# lower-case role words (or an MP-style title) between two capitalised runs of one subject phrase
+_PREMODIFIER_GAP = re.compile(r"\s+(?:(?:[a-z][\w’'-]*|MP|MSP|MS|AM|MEP|CEO)\s+){1,5}")
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -443,7 +449,15 @@ class SpeakerResolver:
         if re.fullmatch(r"the\s+[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)+", m) and \
                 self.org_in(m) is None and self.kn.role_side(m) is None and not person_names(m, self.places):
             return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
+        spokes = _SPOKES_OF.match(m)
+        if spokes and self.org_in(m) is None:
+            # "a spokesperson for Mercia Property Care", "a Sparkwell Facilities spokesperson": an
+            # organisation the lists do not know (a contractor, a council company, a forum), as written
+            body = spokes.group("after") or spokes.group("before")
+            return Resolved(m, body, "description", self.kn.role_side(body))
         names = person_names(m, self.places)
+        while len(names) > 1 and _PREMODIFIER_GAP.fullmatch(m[names[0][1]:names[1][0]]):
+            names = names[1:]  # "Saltmarsh Leisure managing director Robert Callender": the last name heads
         if names:
             name = self._drop_role(names[0][2])
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
