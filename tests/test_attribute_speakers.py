@@ -619,3 +619,17 @@ def test_a_metropolitan_borough_council_keeps_its_full_name():
             "Kelsborough Metropolitan Borough Council said residents should use recycling centres.")
     _, got = attribute(text, ["residents should use recycling centres"])
     assert got[0][0] == "Kelsborough Metropolitan Borough Council" and got[0][2] == "council"
+
+
+def test_a_company_the_lists_do_not_know_is_found_in_the_article():
+    text = ("School cleaners employed by Brightclean Services Ltd walked out on Monday, Unison said.\n"
+            "Brightclean said the new hours followed a review.\n"
+            "The company added that staff would be offered other sites.\n"
+            "Hollinsgate Building Services managing director Karen Oldroyd said she was delighted.\n"
+            "Stavely Cross resident Bernard Hollis, 84, who receives two visits a day, said he was worried.")
+    _, got = attribute(text, ["the new hours followed a review", "staff would be offered other sites",
+                              "she was delighted", "he was worried"])
+    assert got[0] == ("Brightclean Services", "Brightclean Services", "council")
+    assert got[1] == ("Brightclean Services", "Brightclean Services", "council")
+    assert got[2][0] == "Karen Oldroyd" and got[2][2] == "council"
+    assert got[3][0] == "Bernard Hollis" and got[3][2] == "other"

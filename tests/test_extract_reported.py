@@ -324,3 +324,10 @@ def test_promised_asserted_and_advised(text, quotes):
 def test_the_outlets_reporter_is_no_source():
     assert spans("Dunmore is evicting tenants. But, as Ana Reyes reports, the council seems more concerned "
                  "about its budget.") == []
+
+
+def test_an_age_or_home_after_the_speakers_name_is_not_the_speaker():
+    text = ("Parish councillor Lynne Fairclough, from the village of Steeple Hatton, said the roads were dangerous.\n"
+            "Resident Bernard Hollis, 84, said he had waited all morning.")
+    whos = [s.cue["speaker_text"] for s in extract_statements(text)]
+    assert whos == ["Parish councillor Lynne Fairclough", "Resident Bernard Hollis"]

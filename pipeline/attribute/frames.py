@@ -61,8 +61,8 @@ def _relative(region: str) -> tuple[str, int]:
     """'plans which the council ' -> 'the council '; 'The authority, which runs it, ' ->
     'The authority' (with the offset of the kept part)."""
     m = _REL_ANTE.match(region.rstrip())
-    if m:
-        return m.group(1), 0
+    if m:  # "Bernard Hollis, 84, who ..": the age describes the name
+        return re.sub(r",\s+(?:aged\s+)?\d{1,3}$", "", m.group(1)), 0
     if not region.rstrip().endswith(","):
         m = _REL_SUBJ.search(region)
         if m and re.match(r"(?:are|is|was|were|have|has|had|will|would|can|could|do|does|did)\b", m.group(1)):

@@ -121,12 +121,27 @@ _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?union
 _UNIQUE_ROLE = re.compile(r"^(?:the\s+)?(?:[\w’'& -]+?['’]s?\s+)?(?:council\s+|union\s+)?(?P<role>leader|mayor|"
                           r"chief\s+executive|general\s+secretary|head\s+of\s+[\w ]+?|director\s+of\s+[\w ]+?|"
                           r"cabinet\s+member\s+for\s+[\w ]+?)(?:\s+(?:of|at)\s+[\w’'&, -]+)?$", re.IGNORECASE)
+_NOT_COMPANY = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                "Sunday", "The", "This", "That", "It", "Its", "A", "An", "He", "She", "They", "We"}
+_CO = r"(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3})"
+_COMPANY_INTROS = [re.compile(p) for p in (
+    rf"\b(?:employed|run|operated|managed)\s+by\s+(?:the\s+)?(?:(?:private|council-owned)\s+)?"
+    rf"(?:(?:company|firm|contractor|provider)\s+)?{_CO}",
+    rf"\b(?:contractor|company|firm|provider|operator)\s+{_CO}",
+    rf"{_CO},?\s+(?:which\s+is\s+|is\s+)?(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:company|firm|contractor|provider|operator)\b",
+    r"\b(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3}[^\S\n]+(?:Ltd|Limited|plc|PLC))\b")]
 _SPOKES_OF = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?"
                         r"(?P<after>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)|"
                         r"(?P<before>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)\s+"
                         r"spokes(?:person|man|woman))$")
-# lower-case role words (or an MP-style title) between two capitalised runs of one subject phrase
-_PREMODIFIER_GAP = re.compile(r"\s+(?:(?:[a-z][\w’'-]*|MP|MSP|MS|AM|MEP|CEO)\s+){1,5}")
+# a role word (lower case, or an MP-style title) just before a subject phrase's last name: the name
+# is the head and the capitalised words before it the role's organisation or place
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?<![\w’'-])(?!(?:and|or|with|by|for|of|to|from|at|in|on|the|a|an|said|says|told|as|than)\b)"
+    r"[a-z][\w’'-]*|\bMP|\bMSP|\bMS|\bAM|\bMEP|\bCEO|\b(?:MP|MSP|MS|AM|councillor|member)\s+(?:for|of)\s+"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),?\s+$")
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -197,7 +212,10 @@ class SpeakerResolver:
         # the employer's initials ("WDC" for Wealden District Council), three letters or more
         caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
         self._initials = re.compile(rf"\b{''.join(caps)}\b") if len(caps) >= 3 else None
+        self.companies = self._article_companies(text)
         for s, e, name in person_names(text, self.places):
+            if any(c.find(name) >= 0 for _, c in self.companies):
+                continue  # "Mercia Property" of "Mercia Property Care": a company, no person
             if name not in self.people:
                 ps = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), 0)
                 pe = min([x for x in (text.find("\n", e), text.find(". ", e)) if x >= 0] or [len(text)])
@@ -208,6 +226,9 @@ class SpeakerResolver:
         found = self.kn.find_orgs(phrase)
         if found:
             return found[0][2]
+        company = self._company_in(phrase)
+        if company:
+            return Org(company, "contractors")
         if self._initials is not None and self._initials.search(phrase):
             return Org(self.employer, self._employer_kind())  # "a WDC spokesperson"
         councils = _council_mentions(phrase)
@@ -216,6 +237,45 @@ class SpeakerResolver:
         if re.search(r"\b(?:council|local authority|authority|town hall)\b", phrase, re.IGNORECASE) \
                 and self.employer:
             return Org(self.employer, self._employer_kind())
+        return None
+
+    def _article_companies(self, text: str) -> list[tuple[int, str]]:
+        """Companies the lists do not know, introduced as such ("employed by Mercia Property Care",
+        "contractor Renvale Environmental", "Lymbridge Resource Ltd"): (first position, name)."""
+        found: dict[str, int] = {}
+        for m in (m for p in _COMPANY_INTROS for m in p.finditer(text)):
+            name = re.sub(r"[’']s$", "", m.group("c"))
+            if re.search(r"\b(?:Council|Authority|Government|Department|Party)\b", name) or \
+                    name.split()[0] in _NOT_COMPANY or \
+                    self.kn.find_orgs(name) or name in self.kn.councils:
+                continue
+            found.setdefault(name, m.start("c"))
+        for name in list(found):  # the fullest form the text gives ("Brightclean" -> "Brightclean Services")
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?:[^\S\n]+[A-Z][\w’'&-]*)*", text):
+                full = re.sub(r"[^\S\n]+(?:Ltd|Limited|plc|PLC)$", "", m.group(0))
+                if full.split()[-1] not in _NOT_COMPANY and not self.kn.find_orgs(full):
+                    found[full] = min(found.get(full, m.start()), m.start(), found[name])
+        for name in [n for n in found if re.search(r"\s(?:Ltd|Limited|plc|PLC)$", n)]:
+            bare = re.sub(r"\s+\S+$", "", name)
+            if bare in found:  # "Hollinsgate Building Services (Ltd)": the form the text mostly uses
+                found[bare] = min(found[bare], found.pop(name))
+        # the longest form wins ("Lymbridge Resource Services" over "Lymbridge Resource")
+        names = sorted(found, key=len, reverse=True)
+        keep = {n: found[n] for n in names if not any(o != n and o.startswith(n) for o in names)}
+        for n in list(keep):
+            short = [o for o in found if n.startswith(o) and o != n]
+            keep[n] = min([found[o] for o in short] + [keep[n]])
+        return sorted((pos, n) for n, pos in keep.items())
+
+    def _company_near(self, pos: int) -> str | None:
+        """The article's company named last before ``pos``, else its first."""
+        before = [n for p, n in self.companies if p < pos]
+        return before[-1] if before else (self.companies[0][1] if self.companies else None)
+
+    def _company_in(self, phrase: str) -> str | None:
+        for _, name in self.companies:
+            if name in phrase or re.sub(r"\s+(?:Ltd|Limited|plc|PLC)$", "", name) in phrase:
+                return name
         return None
 
     def _employer_kind(self) -> str:
@@ -449,15 +509,22 @@ class SpeakerResolver:
         if re.fullmatch(r"the\s+[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)+", m) and \
                 self.org_in(m) is None and self.kn.role_side(m) is None and not person_names(m, self.places):
             return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
+        company = self._company_in(m)
+        bare = re.sub(r"^the\s+", "", m, flags=re.IGNORECASE)
+        named = next((c for _, c in self.companies if (c + " ").startswith(bare + " ")), None) \
+            if bare[:1].isupper() else None
+        if named:
+            return Resolved(named, named, "org")  # the company by its name or first word ("Brightclean")
         spokes = _SPOKES_OF.match(m)
-        if spokes and self.org_in(m) is None:
+        if spokes and (self.org_in(m) is None or company):
             # "a spokesperson for Mercia Property Care", "a Sparkwell Facilities spokesperson": an
             # organisation the lists do not know (a contractor, a council company, a forum), as written
-            body = spokes.group("after") or spokes.group("before")
-            return Resolved(m, body, "description", self.kn.role_side(body))
+            body = company or spokes.group("after") or spokes.group("before")
+            return Resolved(m, body, "description", None if company else self.kn.role_side(body))
         names = person_names(m, self.places)
-        while len(names) > 1 and _PREMODIFIER_GAP.fullmatch(m[names[0][1]:names[1][0]]):
-            names = names[1:]  # "Saltmarsh Leisure managing director Robert Callender": the last name heads
+        if len(names) > 1 and _ROLE_BEFORE_NAME.search(m[:names[-1][0]]) and \
+                "," not in m[:names[-1][0]].rstrip(", ") and not self._company_in(names[-1][2]):
+            names = names[-1:]  # "Saltmarsh Leisure managing director Robert Callender": the last name heads
         if names:
             name = self._drop_role(names[0][2])
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
@@ -488,6 +555,8 @@ class SpeakerResolver:
                                                  r"(?:company|firm|contractor)$", m, re.IGNORECASE):
             contractor = next((o for _, _, o in reversed(self.kn.find_orgs(self.text[:pos]))
                                if o.kind == "contractors"), None)
+            if contractor is None and self._company_near(pos):
+                contractor = Org(self._company_near(pos), "contractors")
             if contractor:
                 if _COMPANY_ANAPHOR.match(m):
                     return Resolved(contractor.name, contractor.name, "org")
