@@ -633,3 +633,16 @@ def test_a_company_the_lists_do_not_know_is_found_in_the_article():
     assert got[1] == ("Brightclean Services", "Brightclean Services", "council")
     assert got[2][0] == "Karen Oldroyd" and got[2][2] == "council"
     assert got[3][0] == "Bernard Hollis" and got[3][2] == "other"
+
+
+def test_a_participle_or_second_verb_after_a_quoted_fragment_keeps_the_main_subject():
+    text = ("Council leader Yusuf Patel said the plans were needed.\n"
+            "He said the council expected \"a significant number\" of the assistants to be offered jobs, "
+            "insisting that no child would lose support.\n"
+            "Councillor Tariq Halewood said the council had “gone further than most” to protect staff, "
+            "pointing out that nobody had lost their job.\n"
+            "Unite officer Sanjay Khurana said the offer was \"divisive\" because it left staff behind, "
+            "and warned that councils could not fill vacancies.")
+    _, got = attribute(text, ["no child would lose support", "nobody had lost their job",
+                              "councils could not fill vacancies"])
+    assert [g[0] for g in got] == ["Yusuf Patel", "Tariq Halewood", "Sanjay Khurana"]

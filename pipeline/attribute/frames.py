@@ -19,7 +19,7 @@ _ACCORDING_BEFORE = re.compile(r"according\s+to\s+([^,:;“”\"‘.!?]{2,90}?)\
 _ACCORDING_AFTER = re.compile(r"^[\s,;–—-]*according\s+to\s+([^,;:“”\"‘.!?]{2,90})", re.IGNORECASE)
 _SENT_BREAK = re.compile(r"""[.!?…][”’"']?\s+(?=[“‘"']?[A-Z])|[”"]\s+(?=[A-Z])""")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|St|Prof|No|Rev))\.$")
-_ING = re.compile(r"ing$")
+_ING = re.compile(r"^\w+ing\b")  # "adding", "pointing out"
 
 
 @dataclass
@@ -126,7 +126,11 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             # "..., adding that" / "X said ... and claimed": the main clause's subject speaks
             # try the words after an earlier quote, then the whole sentence
             s0 = _sentence_start(head)
-            for part, at in ((region, sent), (head[s0:], s0)):
+            parts = ((region, sent), (head[s0:], s0))
+            if close >= 0 and re.match(r"(?:to|of|because|and|in|for|as|with|by|on|at|from|that|which|but|so|"
+                                       r"when|if|after|before|until|while|than)\b", region.lstrip(" ,")):
+                parts = parts[1:]  # 'said the offer was "divisive" because it .., and warned': no new clause
+            for part, at in parts:
                 subj = _sentence_subject(part)
                 if subj is not None:
                     return Mention(subj[0], offset + at + subj[1], "before")

@@ -132,6 +132,9 @@ _COMPANY_INTROS = [re.compile(p) for p in (
     rf"{_CO},?\s+(?:which\s+is\s+|is\s+)?(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:company|firm|contractor|provider|operator)\b",
     r"\b(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3}[^\S\n]+(?:Ltd|Limited|plc|PLC))\b")]
+_COMPANY_SHAPED = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,2}[^\S\n]+(?:Services|Homecare|"
+                             r"Care|Catering|Environmental|Facilities|Solutions|Leisure|Maintenance|Waste|"
+                             r"Resources?|Enterprises|Company)(?:[^\S\n]+(?:Ltd|Limited|plc|PLC))?(?![\w’'-])")
 _SPOKES_OF = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?"
                         r"(?P<after>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)|"
                         r"(?P<before>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)\s+"
@@ -268,9 +271,23 @@ class SpeakerResolver:
         return sorted((pos, n) for n, pos in keep.items())
 
     def _company_near(self, pos: int) -> str | None:
-        """The article's company named last before ``pos``, else its first."""
-        before = [n for p, n in self.companies if p < pos]
-        return before[-1] if before else (self.companies[0][1] if self.companies else None)
+        """The article's company named last before ``pos``, else its first; failing those, a name
+        shaped like a company's ("Carrickmoor Homecare", "Calverstone Care Services")."""
+        for cands in (self.companies, self._company_shaped()):
+            before = [n for p, n in cands if p < pos]
+            if before or cands:
+                return before[-1] if before else cands[0][1]
+        return None
+
+    def _company_shaped(self) -> list[tuple[int, str]]:
+        out = []
+        for m in _COMPANY_SHAPED.finditer(self.text):
+            name = re.sub(r"[^\S\n]+(?:Ltd|Limited|plc|PLC)$", "", m.group(0))
+            if name.split()[0] in _NOT_COMPANY or self.kn.find_orgs(name) or \
+                    re.search(r"\b(?:Council|Authority|Government|Department|Party|Social|Adult|Children['’]s)\b", name):
+                continue
+            out.append((m.start(), name))
+        return out
 
     def _company_in(self, phrase: str) -> str | None:
         for _, name in self.companies:
