@@ -646,3 +646,12 @@ def test_a_participle_or_second_verb_after_a_quoted_fragment_keeps_the_main_subj
     _, got = attribute(text, ["no child would lose support", "nobody had lost their job",
                               "councils could not fill vacancies"])
     assert [g[0] for g in got] == ["Yusuf Patel", "Tariq Halewood", "Sanjay Khurana"]
+
+
+def test_a_council_the_lists_do_not_know_is_no_person():
+    text = ("Residents of Kelsey Vale have been asked to use the website during a strike.\n"
+            "Kelsey Vale District Council said its phone lines would open at 10am.\n"
+            "A Port Elsworth City Council spokesperson said: ‘The staff are employed by UrbanKeep.’")
+    _, got = attribute(text, ["its phone lines would open at 10am", "The staff are employed by UrbanKeep."])
+    assert got[0] == ("Kelsey Vale District Council", "Kelsey Vale District Council", "council")
+    assert got[1][0] == "A Port Elsworth City Council spokesperson" and got[1][2] == "council"

@@ -148,6 +148,10 @@ _ROLE_BEFORE_NAME = re.compile(
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
+_ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services", "Care", "Association",
+             "Party", "Government", "Department", "Union", "Group"}
+
+
 def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
     """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
@@ -166,8 +170,11 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
             continue  # "By Sarah Bates": a byline, the writer is no source
         while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places):
             toks = toks[1:]
+        tail = []
         while toks and toks[-1] in _NON_NAME:
-            toks = toks[:-1]
+            tail.append(toks.pop())
+        if _ORG_TAIL & set(tail):
+            continue  # "Kelsey Vale District Council", "Mercia Property Care": an organisation's name
         toks = toks[-3:]  # "Tuesday First Minister Nicola Sturgeon": the name ends the run
         if len(toks) >= 2 and not any(t in _NON_NAME for t in toks) and \
                 not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
