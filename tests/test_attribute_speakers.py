@@ -655,3 +655,19 @@ def test_a_council_the_lists_do_not_know_is_no_person():
     _, got = attribute(text, ["its phone lines would open at 10am", "The staff are employed by UrbanKeep."])
     assert got[0] == ("Kelsey Vale District Council", "Kelsey Vale District Council", "council")
     assert got[1][0] == "A Port Elsworth City Council spokesperson" and got[1][2] == "council"
+
+
+def test_an_opposition_councillor_is_an_outside_voice():
+    text = ("Bin workers at Dunmore City Council will strike next week, the GMB said.\n"
+            "Green Party councillor Tom Reid said the council had picked a fight it did not need.\n"
+            "Councillor Mark Isles, who leads the opposition group, said talks had stalled.\n"
+            "Councillor Jo Bell, cabinet member for environment, said the offer was fair.")
+    _, got = attribute(text, ["the council had picked a fight it did not need", "talks had stalled",
+                              "the offer was fair"])
+    assert [g[2] for g in got] == ["other", "other", "council"]
+    # Labour runs most of these councils: its councillors stay the council unless the text says otherwise
+    _, got = attribute(text.replace("Green Party", "Labour"), ["the council had picked a fight it did not need"])
+    assert got[0][2] == "council"
+    _, got = attribute("The Conservative-run council faces a strike.\n" + text.replace("Green Party", "Labour"),
+                       ["the council had picked a fight it did not need"])
+    assert got[0][2] == "other"

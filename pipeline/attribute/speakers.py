@@ -152,6 +152,24 @@ _ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services"
              "Party", "Government", "Department", "Union", "Group"}
 
 
+_PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Liberal\s+Democrats?|Lib\s+Dems?|"
+            r"Independent|Plaid\s+Cymru|Plaid|SNP|Reform(?:\s+UK)?")
+_PARTY_MEMBER = re.compile(rf"\b(?P<party>{_PARTIES})\s+(?:(?:county|city|borough|district|group|ward|opposition|"
+                           rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
+_RULING_PARTY = re.compile(rf"\b(?P<party>{_PARTIES})[-\s](?:run|led|controlled)\b")
+_ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+the\s+"
+                         r"(?:city\s+|county\s+|borough\s+)?council|council\s+leader|deputy\s+leader|mayor)\b",
+                         re.IGNORECASE)
+
+
+def _party_key(p: str) -> str:
+    p = p.lower()
+    for key in ("labour", "conservative", "tor", "green", "liberal", "lib", "independent", "plaid", "snp", "reform"):
+        if p.startswith(key):
+            return {"tor": "conservative", "lib": "liberal"}.get(key, key)
+    return p
+
+
 def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
     """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
@@ -380,9 +398,32 @@ class SpeakerResolver:
         titled = re.search(r"\b(?:Cllr|Councillor)\.?\s*$", rest.split(name)[0] if name in mention
                            else rest) or re.search(r"\b(?:Cllr|Councillor)\.?\s*$", before) or \
             re.search(rf"\b(?:Cllr|Councillor)\.?\s+(?:[A-Z][\w’'-]+\s+)?{surname}\b", self.text)
+        if (titled or _PARTY_MEMBER.search(before + " " + rest)) and side != "other" and \
+                self._outside_politician(name):
+            return "other"
         if titled and side != "other":
             return "council"
         return side
+
+    def _outside_politician(self, name: str) -> bool:
+        """A councillor introduced as in opposition, or by a party other than the ruling one
+        ("Green Party councillor X"; Labour and SNP only when the text names another ruling
+        party: they run most councils in these disputes), holding no post of the administration."""
+        if name not in self.people:
+            return False
+        ctx = self.people[name][1]
+        if _ADMIN_POST.search(ctx):
+            return False
+        if re.search(r"\bopposition\b", ctx, re.IGNORECASE):
+            return True
+        party = _PARTY_MEMBER.search(ctx)
+        if not party:
+            return False
+        ruling = _RULING_PARTY.search(self.text)
+        p = _party_key(party.group("party"))
+        if ruling:
+            return _party_key(ruling.group("party")) != p
+        return p not in ("labour", "snp")
 
     def _person_org(self, name: str, mention: str) -> Org | None:
         org = self.org_in(mention.replace(name, " "))
