@@ -671,3 +671,11 @@ def test_an_opposition_councillor_is_an_outside_voice():
     _, got = attribute("The Conservative-run council faces a strike.\n" + text.replace("Green Party", "Labour"),
                        ["the council had picked a fight it did not need"])
     assert got[0][2] == "other"
+
+
+@pytest.mark.parametrize("intro", ["Joan Lee, whose son attends Oakfield School,", "Headteacher Joan Lee",
+                                   "Joan Lee, who runs a cafe on Market Street,", "Pensioner Joan Lee"])
+def test_families_heads_and_traders_are_outside_voices(intro):
+    text = f"Teaching assistants at Dunmore Council went on strike on Monday.\n{intro} said the strike was hard on families."
+    _, got = attribute(text, ["the strike was hard on families"])
+    assert got[0] == ("Joan Lee", None, "other")
