@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.attribute.article import _council_mentions
+from pipeline.attribute.companies import NOT_COMPANY, article_companies, company_shaped
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
@@ -121,20 +122,6 @@ _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?union
 _UNIQUE_ROLE = re.compile(r"^(?:the\s+)?(?:[\w’'& -]+?['’]s?\s+)?(?:council\s+|union\s+)?(?P<role>leader|mayor|"
                           r"chief\s+executive|general\s+secretary|head\s+of\s+[\w ]+?|director\s+of\s+[\w ]+?|"
                           r"cabinet\s+member\s+for\s+[\w ]+?)(?:\s+(?:of|at)\s+[\w’'&, -]+)?$", re.IGNORECASE)
-_NOT_COMPANY = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                "Sunday", "The", "This", "That", "It", "Its", "A", "An", "He", "She", "They", "We"}
-_CO = r"(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3})"
-_COMPANY_INTROS = [re.compile(p) for p in (
-    rf"\b(?:employed|run|operated|managed)\s+by\s+(?:the\s+)?(?:(?:private|council-owned)\s+)?"
-    rf"(?:(?:company|firm|contractor|provider)\s+)?{_CO}",
-    rf"\b(?:contractor|company|firm|provider|operator)\s+{_CO}",
-    rf"{_CO},?\s+(?:which\s+is\s+|is\s+)?(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:company|firm|contractor|provider|operator)\b",
-    r"\b(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3}[^\S\n]+(?:Ltd|Limited|plc|PLC))\b")]
-_COMPANY_SHAPED = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,2}[^\S\n]+(?:Services|Homecare|"
-                             r"Care|Catering|Environmental|Facilities|Solutions|Leisure|Maintenance|Waste|"
-                             r"Resources?|Enterprises|Company)(?:[^\S\n]+(?:Ltd|Limited|plc|PLC))?(?![\w’'-])")
 _SPOKES_OF = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?"
                         r"(?P<after>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)|"
                         r"(?P<before>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)*)\s+"
@@ -240,7 +227,7 @@ class SpeakerResolver:
         # the employer's initials ("WDC" for Wealden District Council), three letters or more
         caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
         self._initials = re.compile(rf"\b{''.join(caps)}\b") if len(caps) >= 3 else None
-        self.companies = self._article_companies(text)
+        self.companies = article_companies(text, kn)
         for s, e, name in person_names(text, self.places):
             if any(c.find(name) >= 0 for _, c in self.companies):
                 continue  # "Mercia Property" of "Mercia Property Care": a company, no person
@@ -267,52 +254,14 @@ class SpeakerResolver:
             return Org(self.employer, self._employer_kind())
         return None
 
-    def _article_companies(self, text: str) -> list[tuple[int, str]]:
-        """Companies the lists do not know, introduced as such ("employed by Mercia Property Care",
-        "contractor Renvale Environmental", "Lymbridge Resource Ltd"): (first position, name)."""
-        found: dict[str, int] = {}
-        for m in (m for p in _COMPANY_INTROS for m in p.finditer(text)):
-            name = re.sub(r"[’']s$", "", m.group("c"))
-            if re.search(r"\b(?:Council|Authority|Government|Department|Party)\b", name) or \
-                    name.split()[0] in _NOT_COMPANY or \
-                    self.kn.find_orgs(name) or name in self.kn.councils:
-                continue
-            found.setdefault(name, m.start("c"))
-        for name in list(found):  # the fullest form the text gives ("Brightclean" -> "Brightclean Services")
-            for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?:[^\S\n]+[A-Z][\w’'&-]*)*", text):
-                full = re.sub(r"[^\S\n]+(?:Ltd|Limited|plc|PLC)$", "", m.group(0))
-                if full.split()[-1] not in _NOT_COMPANY and not self.kn.find_orgs(full):
-                    found[full] = min(found.get(full, m.start()), m.start(), found[name])
-        for name in [n for n in found if re.search(r"\s(?:Ltd|Limited|plc|PLC)$", n)]:
-            bare = re.sub(r"\s+\S+$", "", name)
-            if bare in found:  # "Hollinsgate Building Services (Ltd)": the form the text mostly uses
-                found[bare] = min(found[bare], found.pop(name))
-        # the longest form wins ("Lymbridge Resource Services" over "Lymbridge Resource")
-        names = sorted(found, key=len, reverse=True)
-        keep = {n: found[n] for n in names if not any(o != n and o.startswith(n) for o in names)}
-        for n in list(keep):
-            short = [o for o in found if n.startswith(o) and o != n]
-            keep[n] = min([found[o] for o in short] + [keep[n]])
-        return sorted((pos, n) for n, pos in keep.items())
-
     def _company_near(self, pos: int) -> str | None:
         """The article's company named last before ``pos``, else its first; failing those, a name
         shaped like a company's ("Carrickmoor Homecare", "Calverstone Care Services")."""
-        for cands in (self.companies, self._company_shaped()):
+        for cands in (self.companies, company_shaped(self.text, self.kn)):
             before = [n for p, n in cands if p < pos]
             if before or cands:
                 return before[-1] if before else cands[0][1]
         return None
-
-    def _company_shaped(self) -> list[tuple[int, str]]:
-        out = []
-        for m in _COMPANY_SHAPED.finditer(self.text):
-            name = re.sub(r"[^\S\n]+(?:Ltd|Limited|plc|PLC)$", "", m.group(0))
-            if name.split()[0] in _NOT_COMPANY or self.kn.find_orgs(name) or \
-                    re.search(r"\b(?:Council|Authority|Government|Department|Party|Social|Adult|Children['’]s)\b", name):
-                continue
-            out.append((m.start(), name))
-        return out
 
     def _company_in(self, phrase: str) -> str | None:
         for _, name in self.companies:
