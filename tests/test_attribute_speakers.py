@@ -679,3 +679,14 @@ def test_families_heads_and_traders_are_outside_voices(intro):
     text = f"Teaching assistants at Dunmore Council went on strike on Monday.\n{intro} said the strike was hard on families."
     _, got = attribute(text, ["the strike was hard on families"])
     assert got[0] == ("Joan Lee", None, "other")
+
+
+def test_accented_names_hyphenated_roles_and_listed_bodies():
+    text = ("Cleaners at Dunmore Council went on strike.\n"
+            "Unison branch secretary Siân Rowlands said members were angry.\n"
+            "Mother-of-three Kayleigh Durrant said the strikers were holding the city to ransom.\n"
+            "The Care Quality Commission, which inspected the home in May, said night staff were stretched.")
+    _, got = attribute(text, ["members were angry", "the strikers were holding the city to ransom",
+                              "night staff were stretched"])
+    assert got == [("Siân Rowlands", "Unison", "union"), ("Kayleigh Durrant", None, "other"),
+                   ("Care Quality Commission", "Care Quality Commission", "other")]

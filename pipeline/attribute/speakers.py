@@ -48,7 +48,9 @@ _NON_NAME = {
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
              "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower", "End"}
-_NAME_TOKEN = r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Ma?c[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+|O[’'][A-Z][a-z]+|[A-Z]\.)"
+# letters with accents count ("Siân", "Seán", "Zoë"): Welsh and Irish names are common in UK news
+_NAME_TOKEN = (r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
+               r"Ma?c[A-Z][a-zß-öø-ÿ]+|[A-Z][a-zß-öø-ÿ]+[A-Z][a-zß-öø-ÿ]+|O[’'][A-Z][a-zß-öø-ÿ]+|[A-Z]\.)")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_NAME_TOKEN}){{1,6}})"
                      rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
@@ -535,7 +537,8 @@ class SpeakerResolver:
             # organisation the lists do not know (a contractor, a council company, a forum), as written
             body = company or spokes.group("after") or spokes.group("before")
             return Resolved(m, body, "description", None if company else self.kn.role_side(body))
-        names = person_names(m, self.places)
+        # a listed organisation's whole name holds no person ("The Care Quality Commission")
+        names = [] if self._canonical_org(m) else person_names(m, self.places)
         if len(names) > 1 and _ROLE_BEFORE_NAME.search(m[:names[-1][0]]) and \
                 "," not in m[:names[-1][0]].rstrip(", ") and not self._company_in(names[-1][2]):
             names = names[-1:]  # "Saltmarsh Leisure managing director Robert Callender": the last name heads
@@ -682,7 +685,7 @@ class SpeakerResolver:
         first = words[0].lower()
         # "Headteacher Jo Bell", "Pensioner Ann Lee": a role noun before a two-word name
         drop = len(words) == 3 and (first in self.kn.role_words or first + "s" in self.kn.role_words or
-                                    re.search(r"(?:teacher|er|or|ist|ian|ant|ent)$", first) is not None)
+                                    re.search(r"(?:teacher|er|or|ist|ian|ant|ent)$|-of-", first) is not None)
         return " ".join(words[1:]) if drop else name
 
     def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
