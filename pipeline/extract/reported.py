@@ -397,9 +397,9 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                 ce = cstart + main.start()
         if re.search(r",\s*(?:which|who)\s+(?:\w+\s+)?$", subj):
             # "Unite, which says [it represents 80%], is taking action": the relative clause ends
-            comma = text.find(",", cstart, ce)
-            if comma > 0:
-                ce = trim(text, cstart, comma)[1]
+            comma = re.search(r",\s", text[cstart:ce])  # not the comma of "£2,000"
+            if comma:
+                ce = trim(text, cstart, cstart + comma.start())[1]
         if lw in ("told", "tell", "tells") and re.match(r"\s*:\s*[“\"‘']", text[ce:ce + 3]) and \
                 not _looks_clause(text[cstart:ce]):
             continue  # "told striking staff: '...'": the object of a direct quote's intro
@@ -425,8 +425,11 @@ def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[i
         return None  # "[their job is not, as bosses argue, just ..]": a parenthetical
     m = _RELATIVE.search(region)
     if m:
-        if verb_class(prev["cue"].get("verb", "")) == "demand":
-            # "called for a 12% rise, which they said [..]": the relative is a new statement
+        if verb_class(prev["cue"].get("verb", "")) == "demand" or \
+                re.match(r",\s*which\b", region[m.start():]) and _valid_subject(m.group(1), 4) and \
+                re.match(r"(?:said|says|claim|believ|argu|warn|insist|add)", text[vs:vs + 8]):
+            # "called for a 12% rise, which they said [..]", "said A, which it says [..]": the
+            # relative is a new statement (CONVENTIONS: relative clauses start at the verb)
             return trim(text, prev["start"], base + m.start(), " ,;")[1], \
                 clean_speaker(m.group(1)) or prev_who
         return None
