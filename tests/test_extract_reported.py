@@ -341,3 +341,8 @@ def test_a_relative_clause_with_its_own_reporting_verb_is_a_second_statement():
     # "described as" is no such verb: one statement
     text = "Jo Bell said talks had stalled, which she described as “disappointing”."
     assert len(extract_statements(text)) == 1
+
+
+def test_the_speakers_second_act_with_a_bare_object_ends_the_content():
+    text = "Dunmore Council said bin collections would resume on Monday and thanked residents for their patience."
+    assert spans(text) == [("bin collections would resume on Monday", "indirect")]

@@ -142,8 +142,10 @@ def _continuation() -> re.Pattern:
     bare_as = r"\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,3}(?:are|were)\s+(?:set|due|expected)\s+to\b"
     new_subject = (r",\s+(?:but|and)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?(?:held|was|were|has\s+been|"
                    r"had\s+been|continued|remained)\b")
-    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b){aside}|{bare_as}|{new_subject}",
-                      re.IGNORECASE)
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["second_acts"])
+    second_act = rf",?\s+(?:and|but)\s+(?:also\s+)?(?:{acts})\b"
+    return re.compile(rf",\s+(?:{words})\s(?<!as\s)|,\s+as\s+(?!(?:{fixed})\b){aside}|{bare_as}|{new_subject}|"
+                      rf"{second_act}", re.IGNORECASE)
 
 
 # "UNISON - the union that represents social workers - said": an aside inside a phrase
