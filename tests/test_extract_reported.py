@@ -334,10 +334,9 @@ def test_an_age_or_home_after_the_speakers_name_is_not_the_speaker():
 
 
 def test_a_relative_clause_with_its_own_reporting_verb_is_a_second_statement():
-    text = ("The council insists there is no justification for the planned disruption, which it says will "
-            "put vulnerable residents at risk.")
+    text = "Dunmore Council said the walkout was poorly timed, which it claims will leave gritting routes uncovered."
     got = [s.quote for s in extract_statements(text)]
-    assert got == ["there is no justification for the planned disruption", "will put vulnerable residents at risk"]
+    assert got == ["the walkout was poorly timed", "will leave gritting routes uncovered"]
     # "described as" is no such verb: one statement
     text = "Jo Bell said talks had stalled, which she described as “disappointing”."
     assert len(extract_statements(text)) == 1
