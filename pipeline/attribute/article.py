@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 

@@ -63,6 +63,11 @@ def company_shaped(text: str, kn: Knowledge) -> list[tuple[int, str]]:
     return out
 
 
+def strip_suffix(name: str) -> str:
+    """"Lymbridge Resource Ltd" -> "Lymbridge Resource"."""
+    return _SUFFIX.sub("", name)
+
+
 def mentions_of(name: str, text: str) -> int:
     """How often ``name`` or its first word ("Brightclean" for "Brightclean Services") occurs."""
     first = name.split()[0]

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.attribute.article import _council_mentions
-from pipeline.attribute.companies import NOT_COMPANY, article_companies, company_shaped
+from pipeline.attribute.companies import article_companies, company_shaped, strip_suffix
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
+from pipeline.attribute.parties import PARTY_MEMBER, outside_politician
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
@@ -141,24 +142,6 @@ _ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services"
              "Party", "Government", "Department", "Union", "Group"}
 
 
-_PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Liberal\s+Democrats?|Lib\s+Dems?|"
-            r"Independent|Plaid\s+Cymru|Plaid|SNP|Reform(?:\s+UK)?")
-_PARTY_MEMBER = re.compile(rf"\b(?P<party>{_PARTIES})\s+(?:(?:county|city|borough|district|group|ward|opposition|"
-                           rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
-_RULING_PARTY = re.compile(rf"\b(?P<party>{_PARTIES})[-\s](?:run|led|controlled)\b")
-_ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+the\s+"
-                         r"(?:city\s+|county\s+|borough\s+)?council|council\s+leader|deputy\s+leader|mayor)\b",
-                         re.IGNORECASE)
-
-
-def _party_key(p: str) -> str:
-    p = p.lower()
-    for key in ("labour", "conservative", "tor", "green", "liberal", "lib", "independent", "plaid", "snp", "reform"):
-        if p.startswith(key):
-            return {"tor": "conservative", "lib": "liberal"}.get(key, key)
-    return p
-
-
 def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
     """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
@@ -260,14 +243,14 @@ class SpeakerResolver:
         """The article's company named last before ``pos``, else its first; failing those, a name
         shaped like a company's ("Carrickmoor Homecare", "Calverstone Care Services")."""
         for cands in (self.companies, company_shaped(self.text, self.kn)):
-            before = [n for p, n in cands if p < pos]
-            if before or cands:
+            if cands:
+                before = [n for p, n in cands if p < pos]
                 return before[-1] if before else cands[0][1]
         return None
 
     def _company_in(self, phrase: str) -> str | None:
         for _, name in self.companies:
-            if name in phrase or re.sub(r"\s+(?:Ltd|Limited|plc|PLC)$", "", name) in phrase:
+            if name in phrase or strip_suffix(name) in phrase:
                 return name
         return None
 
@@ -349,7 +332,7 @@ class SpeakerResolver:
         titled = re.search(r"\b(?:Cllr|Councillor)\.?\s*$", rest.split(name)[0] if name in mention
                            else rest) or re.search(r"\b(?:Cllr|Councillor)\.?\s*$", before) or \
             re.search(rf"\b(?:Cllr|Councillor)\.?\s+(?:[A-Z][\w’'-]+\s+)?{surname}\b", self.text)
-        if (titled or _PARTY_MEMBER.search(before + " " + rest)) and side != "other" and \
+        if (titled or PARTY_MEMBER.search(before + " " + rest)) and side != "other" and \
                 self._outside_politician(name):
             return "other"
         if titled and side != "other":
@@ -357,24 +340,7 @@ class SpeakerResolver:
         return side
 
     def _outside_politician(self, name: str) -> bool:
-        """A councillor introduced as in opposition, or by a party other than the ruling one
-        ("Green Party councillor X"; Labour and SNP only when the text names another ruling
-        party: they run most councils in these disputes), holding no post of the administration."""
-        if name not in self.people:
-            return False
-        ctx = self.people[name][1]
-        if _ADMIN_POST.search(ctx):
-            return False
-        if re.search(r"\bopposition\b", ctx, re.IGNORECASE):
-            return True
-        party = _PARTY_MEMBER.search(ctx)
-        if not party:
-            return False
-        ruling = _RULING_PARTY.search(self.text)
-        p = _party_key(party.group("party"))
-        if ruling:
-            return _party_key(ruling.group("party")) != p
-        return p not in ("labour", "snp")
+        return name in self.people and outside_politician(self.people[name][1], self.text)
 
     def _person_org(self, name: str, mention: str) -> Org | None:
         org = self.org_in(mention.replace(name, " "))

@@ -1,0 +1,41 @@
+"""Party politics of a councillor: the ruling group speaks for the council, the opposition is an
+outside voice (GUIDELINES: opposition politicians are "other")."""
+from __future__ import annotations
+
+import re
+
+_PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Liberal\s+Democrats?|Lib\s+Dems?|"
+            r"Independent|Plaid\s+Cymru|Plaid|SNP|Reform(?:\s+UK)?")
+PARTY_MEMBER = re.compile(rf"\b(?P<party>{_PARTIES})\s+(?:(?:county|city|borough|district|group|ward|opposition|"
+                          rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
+_RULING_PARTY = re.compile(rf"\b(?P<party>{_PARTIES})[-\s](?:run|led|controlled)\b")
+_ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+the\s+"
+                         r"(?:city\s+|county\s+|borough\s+)?council|council\s+leader|deputy\s+leader|mayor)\b",
+                         re.IGNORECASE)
+
+
+def _party_key(p: str) -> str:
+    p = p.lower()
+    for key in ("labour", "conservative", "tor", "green", "liberal", "lib", "independent", "plaid", "snp", "reform"):
+        if p.startswith(key):
+            return {"tor": "conservative", "lib": "liberal"}.get(key, key)
+    return p
+
+
+def outside_politician(context: str, text: str) -> bool:
+    """A councillor introduced (in ``context``, the sentence of their first mention) as in
+    opposition, or by a party other than the ruling one ("Green Party councillor X"; Labour and
+    SNP only when ``text`` names another ruling party: they run most councils in these disputes),
+    holding no post of the administration."""
+    if _ADMIN_POST.search(context):
+        return False
+    if re.search(r"\bopposition\b", context, re.IGNORECASE):
+        return True
+    party = PARTY_MEMBER.search(context)
+    if not party:
+        return False
+    ruling = _RULING_PARTY.search(text)
+    p = _party_key(party.group("party"))
+    if ruling:
+        return _party_key(ruling.group("party")) != p
+    return p not in ("labour", "snp")
