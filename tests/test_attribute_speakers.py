@@ -690,3 +690,10 @@ def test_accented_names_hyphenated_roles_and_listed_bodies():
                               "night staff were stretched"])
     assert got == [("Siân Rowlands", "Unison", "union"), ("Kayleigh Durrant", None, "other"),
                    ("Care Quality Commission", "Care Quality Commission", "other")]
+
+
+def test_a_person_of_an_unlisted_outside_body_is_an_outside_voice():
+    text = ("Library staff at Dunmore Council walked out on Monday, Unison said.\n"
+            "Felicity Caine, of the Museums Association, said closures of this kind were becoming more common.")
+    _, got = attribute(text, ["closures of this kind were becoming more common"])
+    assert got[0] == ("Felicity Caine", "Museums Association", "other")

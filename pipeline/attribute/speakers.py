@@ -135,6 +135,10 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:(?<![\w’'-])(?!(?:and|or|with|by|for|of|to|from|at|in|on|the|a|an|said|says|told|as|than)\b)"
     r"[a-z][\w’'-]*|\bMP|\bMSP|\bMS|\bAM|\bMEP|\bCEO|\b(?:MP|MSP|MS|AM|councillor|member)\s+(?:for|of)\s+"
     r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),?\s+$")
+# an outside body no list knows, named beside a person: "of the Museums Association", "from
+# Healthwatch Calverstone", "Eastholme Carers' Network coordinator"
+_OUTSIDE_BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\s+(?:Association|Society|Network|Forum|Federation|"
+                           r"Institute)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?\b|\bHealthwatch(?:\s+[A-Z][\w’'-]*)*")
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -337,6 +341,8 @@ class SpeakerResolver:
             return "other"
         if titled and side != "other":
             return "council"
+        if side is None and (_OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:])):
+            return "other"
         return side
 
     def _outside_politician(self, name: str) -> bool:
@@ -351,6 +357,9 @@ class SpeakerResolver:
                 (o for _, _, o in reversed(self.kn.find_orgs(before))), None)
             if org is None and _council_mentions(before):
                 org = Org(self._council_name(_council_mentions(before)[-1][1]), "council")
+            body = _OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:]) if org is None else None
+            if body:  # "Felicity Caine, of the Museums Association": a body no list knows
+                org = Org(body.group(0), "other")
         return org
 
     def _person(self, full: str, mention: str, pos: int) -> Resolved:
