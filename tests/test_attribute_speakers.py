@@ -697,3 +697,11 @@ def test_a_person_of_an_unlisted_outside_body_is_an_outside_voice():
             "Felicity Caine, of the Museums Association, said closures of this kind were becoming more common.")
     _, got = attribute(text, ["closures of this kind were becoming more common"])
     assert got[0] == ("Felicity Caine", "Museums Association", "other")
+
+
+def test_a_second_single_quoted_quote_after_its_attribution_keeps_the_speaker():
+    text = ("Parks staff at Dunmore City Council will strike, the GMB said.\n"
+            "'Most of our parks staff have signed the new contract,' the spokesperson said. "
+            "'Dismissal is a last resort.'")
+    _, got = attribute(text, ["Most of our parks staff have signed the new contract,", "Dismissal is a last resort."])
+    assert got[1] == got[0] and got[1][2] == "council"

@@ -236,7 +236,8 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
     if after is not None:
         return after
     if quoted:  # '“..,” she said. “<this quote>': the attribution between the two quotes
-        x = re.search(r"[”\"]\s*(?P<rest>[^“”\"‘]{1,90}?)\.\s*$", left)
+        x = re.search(r"[”\"]\s*(?P<rest>[^“”\"‘]{1,90}?)\.\s*$", left) or re.search(
+            r"[,.!?][’']\s*(?P<rest>(?:[^“”\"‘’']|(?<=\w)[’'](?=\w)){1,90}?)\.\s*$", left)  # single marks
         a = _AFTER.match(x.group("rest")) if x else None
         who = clean_speaker(a.group("who1") or a.group("who2")) if a else None
         if who and len(who.split()) <= 8:
