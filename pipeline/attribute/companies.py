@@ -24,6 +24,8 @@ _SHAPED = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*
                      r"Resources?|Enterprises|Company)(?:[^\S\n]+(?:Ltd|Limited|plc|PLC))?(?![\w’'-])")
 _SUFFIX = re.compile(r"[^\S\n]+(?:Ltd|Limited|plc|PLC)$")
 _PUBLIC = re.compile(r"\b(?:Council|Authority|Government|Department|Party)\b")
+# ... and a council's own departments ("Adult Social Care", "Children's Services")
+_DEPARTMENT = re.compile(r"\b(?:Social|Adult|Children['’]s)\b")
 
 
 def article_companies(text: str, kn: Knowledge) -> list[tuple[int, str]]:
@@ -56,8 +58,7 @@ def company_shaped(text: str, kn: Knowledge) -> list[tuple[int, str]]:
     out = []
     for m in _SHAPED.finditer(text):
         name = _SUFFIX.sub("", m.group(0))
-        if name.split()[0] in NOT_COMPANY or kn.find_orgs(name) or \
-                re.search(r"\b(?:Council|Authority|Government|Department|Party|Social|Adult|Children['’]s)\b", name):
+        if name.split()[0] in NOT_COMPANY or kn.find_orgs(name) or _PUBLIC.search(name) or _DEPARTMENT.search(name):
             continue
         out.append((m.start(), name))
     return out
@@ -67,8 +68,3 @@ def strip_suffix(name: str) -> str:
     """"Lymbridge Resource Ltd" -> "Lymbridge Resource"."""
     return _SUFFIX.sub("", name)
 
-
-def mentions_of(name: str, text: str) -> int:
-    """How often ``name`` or its first word ("Brightclean" for "Brightclean Services") occurs."""
-    first = name.split()[0]
-    return len(re.findall(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])", text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.frames import clean_speaker
+from pipeline.extract.frames import AFTER_NAME, clean_speaker
 from pipeline.extract.verbs import verb_regex
 
 _OPEN = "“‘\"'"
@@ -62,7 +62,10 @@ def _relative(region: str) -> tuple[str, int]:
     'The authority' (with the offset of the kept part)."""
     m = _REL_ANTE.match(region.rstrip())
     if m:  # "Bernard Hollis, 84, who ..": the age describes the name
-        return re.sub(r",\s+(?:aged\s+)?\d{1,3}$", "", m.group(1)), 0
+        parts = re.split(r",\s+", m.group(1))
+        while len(parts) > 1 and AFTER_NAME.match(parts[-1]):
+            parts.pop()
+        return ", ".join(parts), 0
     if not region.rstrip().endswith(","):
         m = _REL_SUBJ.search(region)
         if m and re.match(r"(?:are|is|was|were|have|has|had|will|would|can|could|do|does|did)\b", m.group(1)):

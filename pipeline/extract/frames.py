@@ -61,7 +61,7 @@ _FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has
 
 
 # an age or a home after a name: "Bernard Hollis, 84,", "Jo Bell, from Dunmore,"
-_AFTER_NAME = re.compile(r"(?:aged\s+)?\d{1,3}$|from\s+(?:the\s+)?(?:village|town|city|area|estate)\s+of\s+|from\s+[A-Z]")
+AFTER_NAME = re.compile(r"(?:aged\s+)?\d{1,3}$|from\s+(?:the\s+)?(?:village|town|city|area|estate)\s+of\s+|from\s+[A-Z]")
 
 
 def clean_speaker(raw: str) -> str:
@@ -97,7 +97,7 @@ def clean_speaker(raw: str) -> str:
             # "In the capital, which has seen .., council leader Jo Bell": the subject follows it
             head = re.sub(r"\s+(?:of|to|with|for|by|from|among)$", "", s[:m.start()].strip(" ,"))
             before = re.split(r",\s+", head)
-            while len(before) > 1 and _AFTER_NAME.match(before[-1]):
+            while len(before) > 1 and AFTER_NAME.match(before[-1]):
                 before = before[:-1]  # "Bernard Hollis, 84, who ..": the age describes the name
             after = re.split(r",\s+", m.group(1))
             if _FUNCTION_LEAD.match(before[0]) and len(after) > 1 and after[-1].strip():
@@ -113,7 +113,7 @@ def clean_speaker(raw: str) -> str:
         parts[0] = _SOFT_LEAD.sub("", parts[0])  # "However Bora Oktas, regional officer at .."
     while len(parts) > 1 and _FUNCTION_LEAD.match(parts[0]):
         parts = parts[1:]
-    while len(parts) > 1 and _AFTER_NAME.match(parts[-1]) and \
+    while len(parts) > 1 and AFTER_NAME.match(parts[-1]) and \
             re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", parts[-2]):
         parts = parts[:-1]  # "Lynne Fairclough, from the village of Steeple Hatton,"
     s = ", ".join(parts)
