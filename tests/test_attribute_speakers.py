@@ -488,6 +488,13 @@ def test_it_after_an_organisation_subject_and_he_after_a_lone_named_worker():
     ("Strikes went on.\nA senior Unite official said the walkouts were a strategic campaign. \"We act "
      "selectively,\" said Jo Bell, a Unite regional officer.", ["the walkouts were a strategic campaign"],
      ["Jo Bell"]),
+    # 'the council boss' / 'the union chief': news' epithet for the side's last-named figure, even
+    # when someone of the other side was named in between
+    ("Talks collapsed in Dunmore.\nDunmore Council leader Pat Ennis said the offer was final. Unite's Rob "
+     "Kerr disagreed. The council boss added that reserves were empty.", ["reserves were empty"], ["Pat Ennis"]),
+    ("Bins piled up.\nUnite general secretary Mo Tarrant visited the picket line, where councillor Lee Hart "
+     "also spoke. Asked about a deal, the union chief said ministers must step in.",
+     ["ministers must step in"], ["Mo Tarrant"]),
 ])
 def test_role_descriptions_and_later_named_speakers(text, quotes, speakers):
     _, got = attribute(text, quotes)

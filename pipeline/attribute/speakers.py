@@ -60,7 +60,7 @@ PRONOUN_PERSON = {"he", "she", "him", "her"}
 PRONOUN_GROUP = {"they", "we", "them", "us"}
 _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
-                       r"boss|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
+                       r"boss|chief|supremo|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
                        re.IGNORECASE)
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
                              r"colleague|employee|driver|loader|nurse|steward|assistant|librarian|cleaner|"
@@ -95,6 +95,7 @@ _UNION_VOICE = re.compile(r"\b(?:our|my)\s+(?:members|union|branch|colleagues|st
 _REGION = re.compile(r"\b(?:Scotland|Wales|Cymru|Northern\s+Ireland|North(?:\s+West|\s+East)?|South(?:\s+West|"
                      r"\s+East)?|East|West|London|Midlands|Yorkshire|branch|region)\b")
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
+_EPITHET_HEADS = {"boss", "chief", "supremo"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+|a\s+(?=local\s+authority$))?"  # "a local authority" too
                               r"(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
@@ -607,6 +608,10 @@ class SpeakerResolver:
                 intro = self._introduced(head, pos)
                 if intro:  # "the refuse worker" after "A refuse worker at X Council has spoken out"
                     return self.resolve(intro, pos, self.quote)
+                side = self.kn.role_side(d.group(1)) if head in _EPITHET_HEADS else None
+                if side in ("union", "council"):
+                    # "the union boss said": news' epithet for the side's last-named figure
+                    prev = self._latest_of_side(side, pos)
             if prev:
                 return prev
         org = self.org_in(m)
@@ -690,6 +695,17 @@ class SpeakerResolver:
     def _latest_named(self, pos: int) -> Resolved | None:
         before = [(p, n) for n, (p, _) in self.people.items() if 0 <= p < pos]
         return self._person(max(before)[1], "", pos) if before else None
+
+    def _latest_of_side(self, side: str, pos: int) -> Resolved | None:
+        """The person of ``side`` whose name (or last name) occurs last before ``pos``."""
+        best = None
+        for name in self.people:
+            last = max(self.text.rfind(name, 0, pos), self.text.rfind(" " + name.split()[-1], 0, pos))
+            if last >= 0 and (best is None or last > best[0]):
+                r = self._person(name, "", pos)
+                if r.side_hint == side:
+                    best = (last, r)
+        return best[1] if best else None
 
     def _introduced(self, head: str, pos: int) -> str | None:
         """The indefinite description that introduced a '<head>' as a sentence's subject before
