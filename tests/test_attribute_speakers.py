@@ -712,3 +712,22 @@ def test_a_second_single_quoted_quote_after_its_attribution_keeps_the_speaker():
             "'Dismissal is a last resort.'")
     _, got = attribute(text, ["Most of our parks staff have signed the new contract,", "Dismissal is a last resort."])
     assert got[1] == got[0] and got[1][2] == "council"
+
+
+def test_an_acronym_the_article_defines_is_the_body_it_names():
+    text = ("Bin crews employed by contractor Tarnbrook Waste Services (TWS) for Marwick District Council will "
+            "strike.\nTWS said bins would be collected a day late. A TWS spokesperson said the depot would stay "
+            "open.\nThe National Education Union (NEU) backed the crews. The NEU said staff were exhausted.")
+    _, got = attribute(text, ["bins would be collected a day late", "the depot would stay open",
+                              "staff were exhausted"])
+    assert got[0] == ("Tarnbrook Waste Services", "Tarnbrook Waste Services", "council")
+    # a description keeps its words and speaks for the body; a listed union keeps its own name
+    assert got[1] == ("A TWS spokesperson", "Tarnbrook Waste Services", "council")
+    assert got[2][2] == "union" and got[2][0] == "NEU"
+
+
+def test_a_role_phrase_ending_in_title_and_surname_is_that_person():
+    text = ("Cosla made an offer.\nCosla's lead negotiator, councillor Dana Whitlock, met the unions.\n"
+            "Cosla's resources spokeswoman Ms Whitlock said: \"We are at the limit.\"")
+    _, got = attribute(text, ["We are at the limit."])
+    assert got[0][0] == "Dana Whitlock" and got[0][2] == "council"

@@ -56,6 +56,10 @@ _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern",
 NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_NAME_TOKEN}){{1,6}})"
                      rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
 TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'&-]*[^\S\n]+(?:(?:of|and|for|the|on)[^\S\n]+)?){1,6}"
+                              r"[A-Z][\w’'&-]*)[^\S\n]+\(([A-Z]{2,6})\)")
+# "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
+_TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 PRONOUN_GROUP = {"they", "we", "them", "us"}
 _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
@@ -195,6 +199,20 @@ def _single_name(m: str, places) -> str | None:
     return name
 
 
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines after a name, when the name's capitals spell them:
+    "Wealden District Council (WDC)" -> {"WDC": "Wealden District Council"}."""
+    found = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        words = m.group(1).split()
+        for i in range(len(words)):  # the longest tail whose capitals spell it
+            caps = "".join(w[0] for w in words[i:] if w[0].isupper())
+            if caps == m.group(2) and words[i][0].isupper():
+                found.setdefault(m.group(2), " ".join(words[i:]))
+                break
+    return found
+
+
 @dataclass
 class Resolved:
     speaker: str
@@ -217,6 +235,7 @@ class SpeakerResolver:
         # the employer's initials ("WDC" for Wealden District Council), three letters or more
         caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
         self._initials = re.compile(rf"\b{''.join(caps)}\b") if len(caps) >= 3 else None
+        self.acronyms = defined_acronyms(text)
         self.companies = article_companies(text, kn)
         for s, e, name in person_names(text, self.places):
             if any(c.find(name) >= 0 for _, c in self.companies):
@@ -489,6 +508,11 @@ class SpeakerResolver:
                 # "A spokesperson for the council said ... It said ..": 'it' is the council
                 return Resolved(last.org, last.org, "org")
             return last or (self.history[-1] if self.history else None)
+        short = [a for a in re.findall(r"\b[A-Z]{2,6}\b", m) if a in self.acronyms and self._canonical_org(a) is None]
+        if short:  # "WDC said" after "Wealden District Council (WDC)": the name
+            r = self.resolve(re.sub(rf"\b({'|'.join(short)})\b", lambda x: self.acronyms[x.group(1)], m), pos, quote)
+            # "A WDC spokesperson": the description as written, speaking for the named body
+            return Resolved(m, r.org, r.kind, r.side_hint) if r and r.kind == "description" else r
         if self.employer and re.match(r"(?:a|the)\s+(?:notice|sign|poster|message)\s+(?:outside|at|on|in)\b", m,
                                       re.IGNORECASE):  # "a notice outside the library": the employer's
             return Resolved(m, self.employer, "description", "council")
@@ -523,7 +547,7 @@ class SpeakerResolver:
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
-        t = TITLE_SURNAME_RE.match(m)
+        t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m)
         if t or re.fullmatch(_NAME_TOKEN, m):
             token = t.group(1) if t else m
             full = self._by_surname(token, pos)
