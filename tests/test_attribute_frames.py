@@ -38,6 +38,18 @@ def mention(text: str, quote: str) -> str | None:
      "refuse will build up", "Yesterday pickets"),
     ("Angry council workers struck and marched in Dunmore on Monday demanding a ten percent pay rise.",
      "a ten percent pay rise", "Angry council workers"),
+    # 'with X saying / confirming (that)': the noun after 'with' speaks, not the sentence's subject
+    ("Pickets stood firm, with Mr Ossett saying the depot was half empty.", "the depot was half empty", "Mr Ossett"),
+    ("Talks collapsed on Friday with unions confirming that the walkout would go ahead.",
+     "the walkout would go ahead", "unions"),
+    ("A review was commissioned - with Dunmore Council confirming in May that no action was needed.",
+     "no action was needed", "Dunmore Council"),
+    # a heading or an ad button run into the subject; an aside in brackets has its own subject
+    ("Crews walked out.\nBin collectionDunmore Borough Council states that rounds will be reduced.",
+     "rounds will be reduced", "Dunmore Borough Council"),
+    ("Talks resume soon.\nAdvertisement\nHide AdCosla said the offer was final.", "the offer was final", "Cosla"),
+    ("Crews stand to lose £900 a year. (Dunmore council claims that most crews are better off.)",
+     "most crews are better off", "Dunmore council"),
     # 'heralding/hailed X as ..' after a clause: the clause's subject
     ("In May 2031, council leader Jo Penn announced a deal with unions, heralding it as a new era.",
      "it as a new era", "council leader Jo Penn"),

@@ -41,6 +41,9 @@ _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|op
 
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bCllr)(?<!\bNo)"
                            r"[.!?][”’\"]?\s+(?=[“‘\"]?[A-Z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])")  # "pay.Kay"
+# a lower-case word run into a capitalised one (a heading or a button glued to the text; a
+# camel-cased name starts with a capital), or the "Hide Ad" button of ad slots
+_GLUED = re.compile(r"(?<![\w’'])(?:[a-z]{3,}|Hide\s+Ad)(?=[A-Z][a-z])")
 # "The union representing X's refuse and recycling workers": the head before its participle
 _PARTICIPLE_TAIL = re.compile(r"^(?P<head>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:representing|"
                               r"who\s+represents?|which\s+represents?)\s.+$", re.IGNORECASE)
@@ -68,6 +71,9 @@ def clean_speaker(raw: str) -> str:
     """A raw subject phrase reduced to the speaker mention."""
     s = raw.split("\n")[-1].strip().strip(",;:–—-•· ")
     s = _SENTENCE_END.split(s)[-1]  # 'as long as possible. He': the last sentence's words
+    s = _GLUED.split(s)[-1]  # page furniture run into the name: "Bin collectionBrighton and Hove City Council"
+    if s.count("(") > s.count(")"):  # "(Birmingham council claims that ..": the aside's own subject
+        s = s[s.rindex("(") + 1:]
     s = _DATELINE.sub("", s)
     p = _PRONOUN_END.search(s)
     if p and p.start() > 0:  # "Just two months later, in February 2025, he"
