@@ -678,6 +678,9 @@ def test_an_opposition_councillor_is_an_outside_voice():
     _, got = attribute("The Conservative-run council faces a strike.\n" + text.replace("Green Party", "Labour"),
                        ["the council had picked a fight it did not need"])
     assert got[0][2] == "other"
+    # the party in lower case, as local papers often write it
+    _, got = attribute(text.replace("Green Party", "conservative"), ["the council had picked a fight it did not need"])
+    assert got[0][2] == "other"
 
 
 @pytest.mark.parametrize("intro", ["Joan Lee, whose son attends Oakfield School,", "Headteacher Joan Lee",

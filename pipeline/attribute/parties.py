@@ -6,7 +6,7 @@ import re
 
 _PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Liberal\s+Democrats?|Lib\s+Dems?|"
             r"Independent|Plaid\s+Cymru|Plaid|SNP|Reform(?:\s+UK)?")
-PARTY_MEMBER = re.compile(rf"\b(?P<party>{_PARTIES})\s+(?:(?:county|city|borough|district|group|ward|opposition|"
+PARTY_MEMBER = re.compile(rf"\b(?P<party>(?i:{_PARTIES}))\s+(?:(?:county|city|borough|district|group|ward|opposition|"
                           rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
 _RULING_PARTY = re.compile(rf"\b(?P<party>{_PARTIES})[-\s](?:run|led|controlled)\b")
 _ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+the\s+"
