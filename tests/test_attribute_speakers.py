@@ -734,3 +734,16 @@ def test_a_role_phrase_ending_in_title_and_surname_is_that_person():
             "Cosla's resources spokeswoman Ms Whitlock said: \"We are at the limit.\"")
     _, got = attribute(text, ["We are at the limit."])
     assert got[0][0] == "Dana Whitlock" and got[0][2] == "council"
+
+
+@pytest.mark.parametrize("intro, expected", [
+    ("The Royal College of Speech Therapists", ("The Royal College of Speech Therapists",
+                                                 "Royal College of Speech Therapists", "other")),
+    ("Marwick Hospitals NHS Trust", ("Marwick Hospitals NHS Trust", "Marwick Hospitals NHS Trust", "other")),
+    # a role before the name and the affiliation after it: the person
+    ("Employment law specialist Professor Dana Whitlock, of the University of Marwick,", ("Dana Whitlock", None, "other")),
+])
+def test_bodies_named_by_their_kind_are_outside_voices(intro, expected):
+    text = f"Social workers at Dunmore Council will strike next week.\n{intro} said the cuts would lengthen waits."
+    _, got = attribute(text, ["the cuts would lengthen waits"])
+    assert got[0] == expected

@@ -119,7 +119,7 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
     if contractors and contractors.most_common(1)[0][1] >= CONTRACTOR_MENTIONS:
         return contractors.most_common(1)[0][0]  # a firm named this often is the one in dispute
     if not scores:
-        return _place_council(title, text) or _outlet_council(article, kn)
+        return _place_council(title, text, kn) or _outlet_council(article, kn)
     (kind, name), _ = scores.most_common(1)[0]
     return name
 
@@ -150,7 +150,7 @@ def _national_body(s: str) -> str:
     return "COSLA" if len(_SCOTLAND.findall(s)) > len(_ENGLAND.findall(s)) else "Local Government Association"
 
 
-def _place_council(title: str, text: str) -> str | None:
+def _place_council(title: str, text: str, kn: Knowledge) -> str | None:
     """'Bins pile up as Northmoor strike begins' + 'the council' -> 'Northmoor Council'."""
     if not re.search(r"\b[Cc]ouncil\b", text):
         return None
@@ -158,8 +158,8 @@ def _place_council(title: str, text: str) -> str | None:
     for m in re.finditer(r"\b([A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\b(?!-)", title):
         w = m.group(1)
         # a place name never appears in lower case ("Long-running", "Biggest union")
-        if w.split()[0] in _NOT_PLACE or \
-                re.search(rf"\b{re.escape(w.split()[0].lower())}\b", text):
+        if w.split()[0] in _NOT_PLACE or kn.find_orgs(w) or \
+                re.search(rf"\b{re.escape(w.split()[0].lower())}\b", text):  # "talks at Acas": no place
             continue
         n = len(re.findall(rf"\b{re.escape(w)}\b", text))
         if n:

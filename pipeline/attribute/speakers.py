@@ -58,6 +58,10 @@ NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\
 TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'&-]*[^\S\n]+(?:(?:of|and|for|the|on)[^\S\n]+)?){1,6}"
                               r"[A-Z][\w’'&-]*)[^\S\n]+\(([A-Z]{2,6})\)")
+_INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and)\s+)?)*?(?:College|University|"
+                          r"Association|Commission|Society|Institute|Federation|NHS\s+(?:Foundation\s+)?Trust|"
+                          r"Hospitals?|Academy|Foundation|Charity|Network|Alliance|Forum)"
+                          r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)*)?")
 # "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
@@ -525,6 +529,10 @@ class SpeakerResolver:
         if re.fullmatch(r"the\s+[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)+", m) and \
                 self.org_in(m) is None and self.kn.role_side(m) is None and not person_names(m, self.places):
             return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
+        if _INSTITUTION.fullmatch(m) and self.org_in(m) is None and not self._company_in(m):
+            # "The Royal College of Occupational Therapists", "Easthaven Hospitals NHS Trust": a body
+            # no list knows, named by its kind - an outside voice unless its words say otherwise
+            return Resolved(m, re.sub(r"^[Tt]he\s+", "", m), "org", self.kn.role_side(m) or "other")
         company = self._company_in(m)
         bare = re.sub(r"^the\s+", "", m, flags=re.IGNORECASE)
         named = next((c for _, c in self.companies if (c + " ").startswith(bare + " ")), None) \

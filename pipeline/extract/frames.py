@@ -34,6 +34,7 @@ _EMPTY = {"but", "and", "however", "also", "yet", "so", "then", "now", "while", 
 
 
 _NAMEISH = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
+_ENDS_IN_NAME = re.compile(r"(?:^|\s)(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}$")
 _FINITE = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|can|could|opened|called|"
                      r"launched|held|voted|took|began|staged|returned|met|wrote|issued|published|"
                      r"announced|released|sent|made)\s")
@@ -133,7 +134,10 @@ def clean_speaker(raw: str) -> str:
         joined = re.sub(r"\b([A-Z][\w’'-]*) and (?=[A-Z])", "\\1 \x00 ", s)
         segs = [x.replace("\x00", "and") for x in
                 re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", joined) if x.strip()]
-        named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())]
+        named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())] or [
+            # "Employment law specialist Professor Alan Gibbs, of the University of X": a role
+            # before the name, the affiliation after it
+            i for i, x in enumerate(segs[:-1]) if _ENDS_IN_NAME.search(x) and re.match(r"(?:of|at)\s", segs[i + 1])]
         s = ", ".join(segs[named[-1]:named[-1] + 2]) if named else segs[-1].strip(" ,“”\"")
     verb = _FINITE.search(s)
     if verb and verb.start() > 0 and len(s.split()) > 3:  # "Unison opened a ballot and": the subject
