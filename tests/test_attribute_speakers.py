@@ -747,3 +747,14 @@ def test_bodies_named_by_their_kind_are_outside_voices(intro, expected):
     text = f"Social workers at Dunmore Council will strike next week.\n{intro} said the cuts would lengthen waits."
     _, got = attribute(text, ["the cuts would lengthen waits"])
     assert got[0] == expected
+
+
+def test_what_a_person_says_is_not_their_role():
+    # the opposition councillor's quote names the cabinet; the organiser's quote names the council
+    text = ("Repairs staff at Dunmore City Council face outsourcing.\nGreen Party councillor Esther Vane said: "
+            "\"The cabinet has ignored the tenants.\"\n'This should be a wake-up call for the council "
+            "leadership,' said Nia Pellow, Unite regional officer.")
+    _, got = attribute(text, ["The cabinet has ignored the tenants.",
+                              "This should be a wake-up call for the council leadership,"])
+    assert [g[2] for g in got] == ["other", "union"]
+    assert got[1][1] == "Unite"

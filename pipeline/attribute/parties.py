@@ -13,6 +13,8 @@ _ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+memb
                          r"(?:city\s+|county\s+|borough\s+)?council|council\s+leader|deputy\s+leader|mayor)\b",
                          re.IGNORECASE)
 
+_QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)|(?:^|(?<=[\s:(]))‘.*?(?:’(?![a-z])|$)")
+
 
 def _party_key(p: str) -> str:
     p = p.lower()
@@ -27,6 +29,8 @@ def outside_politician(context: str, text: str) -> bool:
     opposition, or by a party other than the ruling one ("Green Party councillor X"; Labour and
     SNP only when ``text`` names another ruling party: they run most councils in these disputes),
     holding no post of the administration."""
+    # the words about the person, not what they said ("The cabinet has ignored ..")
+    context = _QUOTED.sub(" ", context)
     if _ADMIN_POST.search(context):
         return False
     if re.search(r"\bopposition\b", context, re.IGNORECASE):

@@ -339,7 +339,7 @@ class SpeakerResolver:
         if at < 0:
             return "", ""
         before = ctx[max(0, at - 80):at]
-        before = re.split(r"[.!?]\s|[”\"]", before)[-1]
+        before = re.split(r"[.!?]\s|[”\"]|[,.!?…][’']", before)[-1]  # a quote before the name is no role
         after = ctx[at + len(name):at + len(name) + 100]
         after = re.split(r"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted|"
                          r"has|had|is|was|will|would|[a-z]{3,}ed)\b|[“\"‘:.;(]", after)[0]
