@@ -758,3 +758,16 @@ def test_what_a_person_says_is_not_their_role():
                               "This should be a wake-up call for the council leadership,"])
     assert [g[2] for g in got] == ["other", "union"]
     assert got[1][1] == "Unite"
+
+
+@pytest.mark.parametrize("intro, expected", [
+    ("Parish councillor Lyn Farrow, from the village of Oakhurst,", ("Lyn Farrow", "other")),
+    ("Oakhurst Carers' Network coordinator Bea Lowden", ("Bea Lowden", "other")),  # 'carers' names the body
+    ("Retired postman Ken Hollis, 71,", ("Ken Hollis", "other")),
+    ("Gerald Amble, 71, of Hillcrest Avenue,", ("Gerald Amble", "other")),
+    ("Gerald Amble, a retired Unite officer,", ("Gerald Amble", "union")),  # retired, but the union's
+])
+def test_residents_parish_councillors_and_local_bodies_are_outside_voices(intro, expected):
+    text = f"Home carers at Dunmore County Council, members of Unite, will strike.\n{intro} said the strike was hard."
+    _, got = attribute(text, ["the strike was hard"])
+    assert (got[0][0], got[0][2]) == expected

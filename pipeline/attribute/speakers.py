@@ -148,6 +148,8 @@ _ROLE_BEFORE_NAME = re.compile(
 # Healthwatch Calverstone", "Eastholme Carers' Network coordinator"
 _OUTSIDE_BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\s+(?:Association|Society|Network|Forum|Federation|"
                            r"Institute)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?\b|\bHealthwatch(?:\s+[A-Z][\w’'-]*)*")
+_ADDRESS = re.compile(r"\bof\s+(?:\d+\s+)?(?:[A-Z][\w’'-]*\s+)+(?:Avenue|Road|Street|Lane|Close|Drive|Crescent|"
+                      r"Gardens|Terrace|Grove|Parade|Court|Place|Way)\b")
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -352,6 +354,12 @@ class SpeakerResolver:
             return "other"  # "Judge Fraser": the court
         rest = mention.replace(name, " ")
         before, after = self._person_context(name)
+        # a body no list knows beside the name ("Eastholme Carers' Network coordinator X"): its own
+        # words ("carers") are no role; an address after the name ("X, 71, of Hillcrest Avenue"): a resident
+        body = _OUTSIDE_BODY.search(rest) or _OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:]) \
+            or _ADDRESS.search(after)
+        if body:
+            before, after, rest = (x.replace(body.group(0), " ") for x in (before, after, rest))
         if re.search(r"(?:^|\s)(?:to|and|with|from|by|for|at|than|including)\s*$", before):
             before = ""  # "spoken to the council, to Jo Bell, Unite's ..": no premodifier of the name
         side = self.kn.role_side(rest) or self.kn.role_side_near(before, end=True) \
@@ -365,8 +373,11 @@ class SpeakerResolver:
             return "other"
         if titled and side != "other":
             return "council"
-        if side is None and (_OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:])):
+        if side is None and body:
             return "other"
+        if side is None and "other_fallback" in self.kn.role_res and not self.org_in(before + " " + rest + " " + after) \
+                and self.kn.role_res["other_fallback"].search((before + " " + rest).lower()):
+            return "other"  # "Retired postman X", no body named: a resident ("a retired Unison officer" is not)
         return side
 
     def _outside_politician(self, name: str) -> bool:
