@@ -771,3 +771,13 @@ def test_residents_parish_councillors_and_local_bodies_are_outside_voices(intro,
     text = f"Home carers at Dunmore County Council, members of Unite, will strike.\n{intro} said the strike was hard."
     _, got = attribute(text, ["the strike was hard"])
     assert (got[0][0], got[0][2]) == expected
+
+
+def test_the_council_in_a_national_dispute_is_the_council_the_text_names():
+    text = ("Council workers across England will strike over the national pay offer, Unison said.\n"
+            "In Dunmore City Council's depots, crews walked out at 6am. The council said bins would be "
+            "collected next week. A council spokesperson said libraries would open as normal.")
+    art, got = attribute(text, ["bins would be collected next week", "libraries would open as normal"])
+    assert art.employer == "Local Government Association"
+    assert got[0] == ("Dunmore City Council", "Dunmore City Council", "council")
+    assert got[1] == ("A council spokesperson", "Dunmore City Council", "council")

@@ -585,7 +585,9 @@ class SpeakerResolver:
         if self._initials is not None and self._initials.fullmatch(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
-            council = self._client_council(pos) if self._employer_kind() == "contractors" else None
+            # a contractor's dispute, or a national one: 'the council' is the council the text names
+            council = self._client_council(pos) if self._employer_kind() in ("contractors", "employer_bodies") \
+                else None
             return Resolved(council or self.employer, council or self.employer, "org")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
                                                  r"(?:company|firm|contractor)$", m, re.IGNORECASE):
@@ -618,7 +620,9 @@ class SpeakerResolver:
             if prev is not None:
                 return prev
             if self.employer:  # an unqualified spokesperson speaks for the employer
-                return Resolved(m, self.employer, "description", "council")
+                local = self._client_council(pos) if self._employer_kind() == "employer_bodies" and \
+                    re.search(r"council|authority", m, re.IGNORECASE) else None
+                return Resolved(m, local or self.employer, "description", "council")
         d = _DEF_DESC.match(m)
         if d and d.group(1).split()[-1].lower() in _PERSON_HEADS:
             # "the Labour man", "the councillor": the latest named person
