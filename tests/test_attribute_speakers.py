@@ -781,3 +781,18 @@ def test_the_council_in_a_national_dispute_is_the_council_the_text_names():
     assert art.employer == "Local Government Association"
     assert got[0] == ("Dunmore City Council", "Dunmore City Council", "council")
     assert got[1] == ("A council spokesperson", "Dunmore City Council", "council")
+
+
+@pytest.mark.parametrize("intro, expected", [
+    # an opposition councillor reported as criticising 'the cabinet': the intro, not the words, tells the role
+    ("Green councillor Tess Vardy, who leads the opposition group,", "other"),
+    ("Emma Thorne, whose seven-year-old daughter's swimming lessons were cancelled,", "other"),
+    ("Agnes Mair, 79, who receives three visits a day,", "other"),
+    # a body no list knows named with the person decides over a generic role word ('representative')
+    ("Dr Felicity Crane, regional representative for the Museums Association,", "other"),
+])
+def test_who_a_speaker_is_comes_from_their_introduction(intro, expected):
+    text = (f"Library and home care staff at Dunmore City Council went on strike.\n{intro} said the cabinet had "
+            "rushed the decision through.")
+    _, got = attribute(text, ["the cabinet had rushed the decision through"])
+    assert got[0][2] == expected

@@ -150,6 +150,10 @@ _OUTSIDE_BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\s+(?:Associa
                            r"Institute)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?\b|\bHealthwatch(?:\s+[A-Z][\w’'-]*)*")
 _ADDRESS = re.compile(r"\bof\s+(?:\d+\s+)?(?:[A-Z][\w’'-]*\s+)+(?:Avenue|Road|Street|Lane|Close|Drive|Crescent|"
                       r"Gardens|Terrace|Grove|Parade|Court|Place|Way)\b")
+# "X, whose seven-year-old daughter's lessons ..", "X, 79, who receives three visits a day": a resident
+_RESIDENT = re.compile(r"\bwhose\s+(?:[\w’'-]+\s+){0,3}(?:daughter|son|mother|father|child|children|husband|wife|"
+                       r"partner|parents?|grand\w+|bins?|street|road|home|house)\b|\bwho\s+(?:receives|uses|relies|"
+                       r"lives|attends)\b")
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -357,7 +361,7 @@ class SpeakerResolver:
         # a body no list knows beside the name ("Eastholme Carers' Network coordinator X"): its own
         # words ("carers") are no role; an address after the name ("X, 71, of Hillcrest Avenue"): a resident
         body = _OUTSIDE_BODY.search(rest) or _OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:]) \
-            or _ADDRESS.search(after)
+            or _ADDRESS.search(after) or _RESIDENT.search(after)
         if body:
             before, after, rest = (x.replace(body.group(0), " ") for x in (before, after, rest))
         if re.search(r"(?:^|\s)(?:to|and|with|from|by|for|at|than|including)\s*$", before):
@@ -373,15 +377,19 @@ class SpeakerResolver:
             return "other"
         if titled and side != "other":
             return "council"
-        if side is None and body:
-            return "other"
+        if body and (side is None or (_OUTSIDE_BODY.fullmatch(body.group(0)) and
+                                      not self.org_in(before + " " + rest + " " + after))):
+            return "other"  # "X, regional representative for the Museums Association": the body's voice
         if side is None and "other_fallback" in self.kn.role_res and not self.org_in(before + " " + rest + " " + after) \
                 and self.kn.role_res["other_fallback"].search((before + " " + rest).lower()):
             return "other"  # "Retired postman X", no body named: a resident ("a retired Unison officer" is not)
         return side
 
     def _outside_politician(self, name: str) -> bool:
-        return name in self.people and outside_politician(self.people[name][1], self.text)
+        if name not in self.people:
+            return False
+        before, after = self._person_context(name)  # who they are, not what they said
+        return outside_politician(f"{before} {name}{after}", self.text)
 
     def _person_org(self, name: str, mention: str) -> Org | None:
         org = self.org_in(mention.replace(name, " "))
