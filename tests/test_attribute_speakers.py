@@ -790,6 +790,7 @@ def test_the_council_in_a_national_dispute_is_the_council_the_text_names():
     ("Agnes Mair, 79, who receives three visits a day,", "other"),
     # a body no list knows named with the person decides over a generic role word ('representative')
     ("Dr Felicity Crane, regional representative for the Museums Association,", "other"),
+    ("Andrew Shaw, chair of governors at Thornmoor Academy,", "other"),  # a school's governors
 ])
 def test_who_a_speaker_is_comes_from_their_introduction(intro, expected):
     text = (f"Library and home care staff at Dunmore City Council went on strike.\n{intro} said the cabinet had "
