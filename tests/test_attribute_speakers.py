@@ -797,3 +797,12 @@ def test_who_a_speaker_is_comes_from_their_introduction(intro, expected):
             "rushed the decision through.")
     _, got = attribute(text, ["the cabinet had rushed the decision through"])
     assert got[0][2] == expected
+
+
+def test_the_statement_added_continues_the_statement_just_quoted():
+    text = ("Bins went unemptied as Dunmore Council crews struck.\nIn a statement on its website, a spokesperson said: \"The council "
+            "was disappointed to learn from Unite that its members would not suspend the strike.\"\n"
+            "The statement added: \"Residents should check the website for updates.\"")
+    _, got = attribute(text, ["The council was disappointed to learn from Unite that its members would not suspend the strike.",
+                              "Residents should check the website for updates."])
+    assert got[1] == got[0] and got[1][2] == "council"

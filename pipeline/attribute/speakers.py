@@ -588,6 +588,8 @@ class SpeakerResolver:
         if single:  # "Unison member Helen", "Claire": a first name only
             return self._person(single, m, pos)
         st = _STATEMENT.match(m)
+        if st and self.history and re.fullmatch(r"the\s+(?:statement|letter|email|report)", m, re.IGNORECASE):
+            return self.history[-1]  # "The statement added": the one just quoted, whoever made it
         if st:
             return self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
         if self._initials is not None and self._initials.fullmatch(m) and self.employer:
