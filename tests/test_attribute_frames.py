@@ -50,6 +50,11 @@ def mention(text: str, quote: str) -> str | None:
     ("Talks resume soon.\nAdvertisement\nHide AdCosla said the offer was final.", "the offer was final", "Cosla"),
     ("Crews stand to lose £900 a year. (Dunmore council claims that most crews are better off.)",
      "most crews are better off", "Dunmore council"),
+    # a second clause with its own subject after 'and'; a list of subjects stays one subject
+    ("Crews will be joined by Unite members on Friday and Dunmore Council has warned that bins will pile up.",
+     "bins will pile up", "Dunmore Council"),
+    ("In an update issued today, the council, Unison and GMB announced that a deal had been reached.",
+     "a deal had been reached", "the council, Unison and GMB"),
     # 'heralding/hailed X as ..' after a clause: the clause's subject
     ("In May 2031, council leader Jo Penn announced a deal with unions, heralding it as a new era.",
      "it as a new era", "council leader Jo Penn"),

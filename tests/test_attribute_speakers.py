@@ -806,3 +806,10 @@ def test_the_statement_added_continues_the_statement_just_quoted():
     _, got = attribute(text, ["The council was disappointed to learn from Unite that its members would not suspend the strike.",
                               "Residents should check the website for updates."])
     assert got[1] == got[0] and got[1][2] == "council"
+
+
+def test_a_service_company_named_as_speaker_speaks_for_the_employer_side():
+    text = ("Collections stopped in a pay dispute involving Tarnside Waste Services workers in Unite.\n"
+            "Tarnside Waste Services said it was disappointed that Unite had called a demonstration.")
+    _, got = attribute(text, ["it was disappointed that Unite had called a demonstration"])
+    assert got[0] == ("Tarnside Waste Services", "Tarnside Waste Services", "council")

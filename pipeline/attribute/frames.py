@@ -103,6 +103,8 @@ _FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s
 # finite verb: its subject (no comma, a few words) is the speaker, not the main clause's
 _SUBORDINATE = re.compile(r"\b(?:after|when|before|because|since|until|while|although|though|once)"
                           r"\s+(?P<np>[^,;:()“”\"]{2,70}?)\s*$")
+_NEW_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?P<np>(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)*)"
+                         r"(?:\s+(?:has|have|had|also|now|later|then|has\s+also))*\s*$")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|been|\w{3,}ed)\b")
 
 
@@ -156,6 +158,12 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         if inner:  # "The union claims the council said ...": the innermost subject speaks
             sent += inner[-1].end()
             region = region[inner[-1].end():]
+        new_clause = _NEW_CLAUSE.search(region)
+        if new_clause and _FINITE.search(region[:new_clause.start()].split(",")[-1]):  # not "X, Y and Z"
+            # ".. will be joined by Unite members and South Tyneside Council has warned that ..":
+            # the second clause's own subject
+            sent += new_clause.start("np")
+            region = new_clause.group("np")
         raw = region.strip()
         who = clean_speaker(raw)
         if who and len(who.split()) <= 14:

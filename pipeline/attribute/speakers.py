@@ -558,6 +558,9 @@ class SpeakerResolver:
             if bare[:1].isupper() else None
         if named:
             return Resolved(named, named, "org")  # the company by its name or first word ("Brightclean")
+        if any(n == strip_suffix(m) for _, n in company_shaped(m, self.kn)):
+            # "Allerdale Waste Services said": a service company in a council's dispute runs the service
+            return Resolved(strip_suffix(m), strip_suffix(m), "org", "council")
         spokes = _SPOKES_OF.match(m)
         if spokes and (self.org_in(m) is None or company):
             # "a spokesperson for Mercia Property Care", "a Sparkwell Facilities spokesperson": an
