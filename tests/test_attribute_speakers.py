@@ -813,3 +813,10 @@ def test_a_service_company_named_as_speaker_speaks_for_the_employer_side():
             "Tarnside Waste Services said it was disappointed that Unite had called a demonstration.")
     _, got = attribute(text, ["it was disappointed that Unite had called a demonstration"])
     assert got[0] == ("Tarnside Waste Services", "Tarnside Waste Services", "council")
+
+
+def test_a_joint_statement_speaks_for_both_parties():
+    text = ("Agreement has been reached over home care pay.\nA joint statement has been released by Dunmore "
+            "Council and the trade unions.\nIt states: \"We have worked together to resolve the dispute.\"")
+    _, got = attribute(text, ["We have worked together to resolve the dispute."])
+    assert got[0] == ("Dunmore Council and the trade unions", None, "other")

@@ -154,6 +154,9 @@ _ADDRESS = re.compile(r"\bof\s+(?:\d+\s+)?(?:[A-Z][\w’'-]*\s+)+(?:Avenue|Road|
 _RESIDENT = re.compile(r"\bwhose\s+(?:[\w’'-]+\s+){0,3}(?:daughter|son|mother|father|child|children|husband|wife|"
                        r"partner|parents?|grand\w+|bins?|street|road|home|house)\b|\bwho\s+(?:receives|uses|relies|"
                        r"lives|attends)\b")
+_JOINT_STATEMENT = re.compile(r"\bjoint\s+statement\s+(?:(?:has|had)\s+been\s+|was\s+)?(?:released|issued|published|"
+                              r"made|agreed)?\s*(?:by|from|between)\s+(?P<who>[^.\n(]{3,120}?)\s*(?:\(|\bwas\b|"
+                              r"\bhas\b|\bis\b|[.:,]|$)")
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
@@ -517,6 +520,9 @@ class SpeakerResolver:
                 return self.history[-1]
             return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
         if low in {"it", "its"}:
+            joint = _JOINT_STATEMENT.search(self.between)
+            if joint:  # "A joint statement was issued by the council and the unions. It said: .."
+                return Resolved(joint.group("who"), None, "group", "other")
             # an organisation that was a sentence's subject since the last statement ("However,
             # the council disputes this. It says ..") comes before the voices already quoted
             for subj in reversed(_ORG_SUBJECT.findall(self.between)):
