@@ -1,6 +1,6 @@
 """Speaker / speaker_org / side accuracy on GOLD spans (cue-free), per half of the gold split.
 
-usage: python scripts/eval_attribution.py [dev|test|all|silver]
+usage: python scripts/eval_attribution.py [dev|test|all|silver|silver-read|silver-unread|invented] [--show]
 """
 import sys
 

@@ -1,6 +1,6 @@
 """Score the extractor's spans on the gold, split into the dev and test halves.
 
-usage: python scripts/eval_extraction.py [dev|test|all|silver]
+usage: python scripts/eval_extraction.py [dev|test|all|silver|silver-read|silver-unread|invented]
 
 Prints pipeline.evaluate's span report, then per-type exact-span figures (a gold statement of the
 type matched by an identical predicted span, of any type) and the type accuracy on overlap pairs.
@@ -40,15 +40,20 @@ def attribute_gold_spans(g: Article, kn) -> Article:
 
 def load_half(half: str) -> list[Article]:
     """Gold articles of a half of configs/gold_split.yaml ('dev', 'test', 'all'), or 'silver': the
-    stand-off labels of non-gold raw articles (annotations/README.md), joined with their texts, or
+    stand-off labels of non-gold raw articles (annotations/README.md), joined with their texts
+    ('silver-read' / 'silver-unread': those outside / inside the test half's disputes), or
     'invented': the invented training articles of annotations/."""
     if half == "invented":  # the invented training articles (annotations/README.md): new names and places
         return [a for f in sorted((ROOT / "annotations").glob("synthetic_articles*.jsonl")) for a in read_articles(f)]
-    if half == "silver":
+    split = yaml.safe_load((ROOT / "configs" / "gold_split.yaml").read_text())
+    if half.startswith("silver"):
         from pipeline.io.standoff import read_standoff
 
-        return read_standoff(SILVER, DATA / "raw_articles.jsonl", DATA / "raw_articles_disputes.jsonl")
-    split = yaml.safe_load((ROOT / "configs" / "gold_split.yaml").read_text())
+        arts = read_standoff(SILVER, DATA / "raw_articles.jsonl", DATA / "raw_articles_disputes.jsonl")
+        # 'silver-read': articles of disputes outside the gold test half, whose errors may be read
+        # while writing rules; 'silver-unread': the test half's disputes, kept for measuring
+        test = set(split["test"])
+        return arts if half == "silver" else [a for a in arts if (a.dispute in test) == (half == "silver-unread")]
     keep = set(split["dev"] if half == "dev" else split["test"] if half == "test" else
                split["dev"] + split["test"])
     arts = [a for f in ("train_gold.jsonl", "sample_gold.jsonl") for a in read_articles(DATA / f)]

@@ -13,20 +13,18 @@ errors stay unread).
 import sys
 from collections import Counter
 
-import yaml
 
 from pipeline.attribute import load_knowledge
 from pipeline.attribute.speakers import SpeakerResolver, normalise_speaker
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from eval_extraction import ROOT, attribute_gold_spans, load_half  # noqa: E402
+from eval_extraction import attribute_gold_spans, load_half  # noqa: E402
 
 if __name__ == "__main__":
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in ("dev", "silver-read"):
         sys.exit("usage: python scripts/speaker_coverage.py [dev|silver-read]")
-    test = set(yaml.safe_load((ROOT / "configs" / "gold_split.yaml").read_text())["test"])
-    gold = load_half("dev") if which == "dev" else [g for g in load_half("silver") if g.dispute not in test]
+    gold = load_half(which)
     kn = load_knowledge()
     counts: Counter = Counter()
     for g in gold:
