@@ -820,3 +820,11 @@ def test_a_joint_statement_speaks_for_both_parties():
             "Council and the trade unions.\nIt states: \"We have worked together to resolve the dispute.\"")
     _, got = attribute(text, ["We have worked together to resolve the dispute."])
     assert got[0] == ("Dunmore Council and the trade unions", None, "other")
+
+
+@pytest.mark.parametrize("noun, side", [("Striker", "union"), ("Tenant", "other"), ("Mother-of-three", "other")])
+def test_a_role_noun_before_a_name_tells_the_side_when_a_pronoun_quotes_them(noun, side):
+    text = (f"Repairs staff at Dunmore Council are on strike.\n{noun} Jan Miller has lived in Dunmore for 36 years. "
+            "She said, \"Nobody wants this to go on.\"")
+    _, got = attribute(text, ["Nobody wants this to go on."])
+    assert got[0][0] == "Jan Miller" and got[0][2] == side

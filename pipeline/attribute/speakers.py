@@ -244,6 +244,7 @@ class SpeakerResolver:
         self.between = ""  # the text since the previous statement, up to this one's mention
         self.known: dict[str, Resolved] = {}  # people already resolved, for their short forms
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
+        self.role_noun: dict[str, str] = {}  # full name -> the role noun written before it ("Tenant")
         self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
         # the employer's initials ("WDC" for Wealden District Council), three letters or more
         caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
@@ -253,6 +254,10 @@ class SpeakerResolver:
         for s, e, name in person_names(text, self.places):
             if any(c.find(name) >= 0 for _, c in self.companies):
                 continue  # "Mercia Property" of "Mercia Property Care": a company, no person
+            bare = self._drop_role(name)  # "Striker Janette Millar": the person is Janette Millar
+            if bare != name:
+                self.role_noun.setdefault(bare, name[:len(name) - len(bare)].strip())
+            s, name = s + len(name) - len(bare), bare
             if name not in self.people:
                 ps = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s), 0)
                 pe = min([x for x in (text.find("\n", e), text.find(". ", e)) if x >= 0] or [len(text)])
@@ -432,6 +437,10 @@ class SpeakerResolver:
             org = self.kn.orgs.get(self._last_union(pos) or "")
         elif org is None and hint == "council" and self.employer:
             org = Org(self.employer, self._employer_kind())
+        if org is None and hint is None and full in self.role_noun:
+            # the role noun written before the name: "Striker X", "Tenant X", "Mother-of-three X" (the public)
+            noun = self.role_noun[full]
+            hint = self.kn.role_side(noun) or ("other" if "-of-" in noun else None)
         if org is None and hint is None:
             # nobody's official: a striker if the first mention says so, else an outside voice
             # (a lone given name is how strikers are quoted; officials get full names)
