@@ -55,6 +55,9 @@ def mention(text: str, quote: str) -> str | None:
      "bins will pile up", "Dunmore Council"),
     ("In an update issued today, the council, Unison and GMB announced that a deal had been reached.",
      "a deal had been reached", "the council, Unison and GMB"),
+    # 'for X to <verb>': X speaks
+    ("Unite asked for a timetable, only for council officers to respond that talks would be pushed back.",
+     "talks would be pushed back", "council officers"),
     # 'heralding/hailed X as ..' after a clause: the clause's subject
     ("In May 2031, council leader Jo Penn announced a deal with unions, heralding it as a new era.",
      "it as a new era", "council leader Jo Penn"),

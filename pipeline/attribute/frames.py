@@ -53,6 +53,7 @@ _FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|ca
 
 
 _WITH_SUBJECT = re.compile(r"(?:^|[\s,(])with\s+(?P<np>[^,;:()“”\"]{2,80}?)\s*$")
+_FOR_TO = re.compile(r"(?:^|[\s,])for\s+(?P<np>[^,;:()“”\"]{2,60}?)\s+to\s*$")
 _INVERTED_BEFORE_PARTICIPLE = re.compile(
     r",\s+(?P<who>[^,“”\"]{2,80}?)\s+(?:said|says|told\s+[^,“”\"]{1,40}|added|explained|warned|"
     r"insisted|argued)\s*,\s*$")
@@ -122,8 +123,8 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         close = max((region.rfind(c) for c in "”\""), default=-1)
         if close >= 0:
             region, sent = region[close + 1:], sent + close + 1
-        w = _ING.search(v.group(0)) and _WITH_SUBJECT.search(region)
-        if w:  # "Talks broke down, with unions confirming that ..": the noun after 'with' speaks
+        w = (_ING.search(v.group(0)) and _WITH_SUBJECT.search(region)) or _FOR_TO.search(region)
+        if w:  # "Talks broke down, with unions confirming that ..", ".. only for officers to respond that"
             who = clean_speaker(w.group("np"))
             if who:
                 return Mention(who, offset + sent + w.start("np"), "before")
