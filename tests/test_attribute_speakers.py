@@ -828,3 +828,14 @@ def test_a_role_noun_before_a_name_tells_the_side_when_a_pronoun_quotes_them(nou
             "She said, \"Nobody wants this to go on.\"")
     _, got = attribute(text, ["Nobody wants this to go on."])
     assert got[0][0] == "Jan Miller" and got[0][2] == side
+
+
+def test_outside_bodies_that_share_the_employers_place_or_sit_inside_a_description():
+    text = ("Social workers at Easthope Council will strike next week.\nEasthope Hospitals NHS Trust said it was "
+            "monitoring the situation.\nA Care Quality Commission assessment published in July found that "
+            "waits had grown.\nLabour group leader Cllr Amir Sandhu, whose party is in opposition on the council, "
+            "said the plan was a betrayal.")
+    _, got = attribute(text, ["it was monitoring the situation", "waits had grown", "the plan was a betrayal"])
+    assert got[0] == ("Easthope Hospitals NHS Trust", "Easthope Hospitals NHS Trust", "other")
+    assert got[1][1:] == ("Care Quality Commission", "other") and "Commission" in got[1][0]  # no person 'Quality Commission'
+    assert got[2][2] == "other"

@@ -396,7 +396,12 @@ class SpeakerResolver:
     def _outside_politician(self, name: str) -> bool:
         if name not in self.people:
             return False
-        before, after = self._person_context(name)  # who they are, not what they said
+        # who they are, not what they said: the words before the name, and after it up to the
+        # reporting verb or a quote ("X, whose party is in opposition on the council, said ..")
+        before, _ = self._person_context(name)
+        ctx = self.people[name][1]
+        after = ctx[ctx.find(name) + len(name):] if name in ctx else ""
+        after = re.split(r"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted)\b|[“\"‘:]", after)[0]
         return outside_politician(f"{before} {name}{after}", self.text)
 
     def _person_org(self, name: str, mention: str) -> Org | None:
@@ -556,7 +561,7 @@ class SpeakerResolver:
             return Resolved(m, self.employer, "description", "council")
         if self._joint(m):  # "the council, Unison and GMB announced": both parties together
             return Resolved(m, None, "group", "other")
-        if self.employer and _COMPANY_NAME.fullmatch(m) and \
+        if self.employer and _COMPANY_NAME.fullmatch(m) and not _INSTITUTION.fullmatch(m) and \
                 m.split()[0] == re.sub(r"^(?:The\s+|City\s+of\s+)", "", self.employer).split()[0]:
             # "Falkirk Community Trust", "Redbridge Civic Services": a council-owned company
             return Resolved(m, m, "org", "council")
@@ -584,6 +589,8 @@ class SpeakerResolver:
             return Resolved(m, body, "description", None if company else self.kn.role_side(body))
         # a listed organisation's whole name holds no person ("The Care Quality Commission")
         names = [] if self._canonical_org(m) else person_names(m, self.places)
+        listed = [(s, e) for s, e, _ in self.kn.find_orgs(m)]  # "A Care Quality Commission assessment"
+        names = [n for n in names if not any(s <= n[0] and n[1] <= e for s, e in listed)]
         if len(names) > 1 and _ROLE_BEFORE_NAME.search(m[:names[-1][0]]) and \
                 "," not in m[:names[-1][0]].rstrip(", ") and not self._company_in(names[-1][2]):
             names = names[-1:]  # "Saltmarsh Leisure managing director Robert Callender": the last name heads
