@@ -839,3 +839,10 @@ def test_outside_bodies_that_share_the_employers_place_or_sit_inside_a_descripti
     assert got[0] == ("Easthope Hospitals NHS Trust", "Easthope Hospitals NHS Trust", "other")
     assert got[1][1:] == ("Care Quality Commission", "other") and "Commission" in got[1][0]  # no person 'Quality Commission'
     assert got[2][2] == "other"
+
+
+def test_a_portfolio_after_for_is_no_role():
+    text = ("Occupational therapists at Ashcombe County Council, members of Unison, will strike.\nAshcombe County "
+            "Council's assistant chief executive for workforce, Martin Oyel, said the review had been fair.")
+    _, got = attribute(text, ["the review had been fair"])
+    assert got[0] == ("Martin Oyel", "Ashcombe County Council", "council")

@@ -50,6 +50,8 @@ class Knowledge:
         best: tuple | None = None
         for key, side in _ORDER:
             for m in self.role_res[key].finditer(low) if key in self.role_res else ():
+                if low[:m.start()].endswith("for "):
+                    continue  # a portfolio, not a role: "assistant chief executive for workforce"
                 score = (m.end(), len(m.group(0))) if end else (-m.start(), len(m.group(0)))
                 if best is None or score > best[0]:
                     best = (score, side)
