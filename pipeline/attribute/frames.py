@@ -53,7 +53,9 @@ _FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|ca
 
 
 _WITH_SUBJECT = re.compile(r"(?:^|[\s,(])with\s+(?P<np>[^,;:()“”\"]{2,80}?)\s*$")
-_FOR_TO = re.compile(r"(?:^|[\s,])for\s+(?P<np>[^,;:()“”\"]{2,60}?)\s+to\s*$")
+# ("Unite called for the council to say ..": a demand, whose maker speaks)
+_FOR_TO = re.compile(r"(?:^|[\s,])(?<!call\s)(?<!calls\s)(?<!called\s)(?<!calling\s)(?<!asked\s)(?<!pressed\s)"
+                     r"for\s+(?P<np>[^,;:()“”\"]{2,60}?)\s+to\s*$")
 _INVERTED_BEFORE_PARTICIPLE = re.compile(
     r",\s+(?P<who>[^,“”\"]{2,80}?)\s+(?:said|says|told\s+[^,“”\"]{1,40}|added|explained|warned|"
     r"insisted|argued)\s*,\s*$")

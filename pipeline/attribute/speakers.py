@@ -343,9 +343,11 @@ class SpeakerResolver:
                 return surface
         return union
 
-    def _person_context(self, name: str) -> tuple[str, str]:
+    def _person_context(self, name: str, clauses: bool = False) -> tuple[str, str]:
         """Words before a person's first mention (same sentence) and its apposition after it
-        (up to the verb or a quote: what follows is what they said, not who they are)."""
+        (up to the verb or a quote: what follows is what they said, not who they are; with
+        ``clauses``, through relative clauses up to the reporting verb: "X, whose party is in
+        opposition, said")."""
         if name not in self.people:
             return "", ""
         ctx = self.people[name][1]
@@ -354,9 +356,10 @@ class SpeakerResolver:
             return "", ""
         before = ctx[max(0, at - 80):at]
         before = re.split(r"[.!?]\s|[”\"]|[,.!?…][’']", before)[-1]  # a quote before the name is no role
-        after = ctx[at + len(name):at + len(name) + 100]
-        after = re.split(r"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted|"
-                         r"has|had|is|was|will|would|[a-z]{3,}ed)\b|[“\"‘:.;(]", after)[0]
+        after = ctx[at + len(name):] if clauses else ctx[at + len(name):at + len(name) + 100]
+        verbs = "" if clauses else r"|has|had|is|was|will|would|[a-z]{3,}ed"
+        after = re.split(rf"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted{verbs})\b|"
+                         rf"[“\"‘:{'' if clauses else '.;('}]", after)[0]
         return before, after
 
     def _role_side(self, name: str, mention: str) -> str | None:
@@ -396,12 +399,7 @@ class SpeakerResolver:
     def _outside_politician(self, name: str) -> bool:
         if name not in self.people:
             return False
-        # who they are, not what they said: the words before the name, and after it up to the
-        # reporting verb or a quote ("X, whose party is in opposition on the council, said ..")
-        before, _ = self._person_context(name)
-        ctx = self.people[name][1]
-        after = ctx[ctx.find(name) + len(name):] if name in ctx else ""
-        after = re.split(r"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted)\b|[“\"‘:]", after)[0]
+        before, after = self._person_context(name, clauses=True)  # who they are, not what they said
         return outside_politician(f"{before} {name}{after}", self.text)
 
     def _person_org(self, name: str, mention: str) -> Org | None:
