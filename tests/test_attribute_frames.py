@@ -34,6 +34,9 @@ def mention(text: str, quote: str) -> str | None:
     # participle after a clause with its own past-tense verb
     ("Dunmore bin workers who are on strike for recognition say that most of the depot backs them.",
      "most of the depot backs them", "Dunmore bin workers"),
+    ("Tired carers who look after children with complex needs and disabilities (CND) said they felt let down.",
+     "they felt let down", "Tired carers"),
+    ("It is a cut which the union says will cost every driver £900.", "will cost every driver £900", "the union"),
     ("Yesterday pickets were outside all depots and have warned that refuse will build up.",
      "refuse will build up", "Yesterday pickets"),
     ("Angry council workers struck and marched in Dunmore on Monday demanding a ten percent pay rise.",

@@ -46,6 +46,9 @@ _COORD = re.compile(r"(?:\s|^)(?:and|but|before|then)(?:\s+(?:has|have|had|also|
 _ING_AFTER_CLAUSE = re.compile(r"\b(?:struck|marched|walked\s+out|protested|rallied|gathered|demonstrated|"
                                r"picketed|voted|met|went)\b")
 _REL_SUBJ = re.compile(r"(?:^|[\s,])(?:which|who|whom|that)\s+([^,]+)$")
+# "who support ..", not "who the council says": a verb, no subject of its own, after "who"
+_SUBJ_REL_VERB = re.compile(r"(?!(?:the|a|an|its|their|his|her|our|this|these|those|he|she|they|we|it|i|you|"
+                            r"many|some|most|all|both)\b)[a-z]+\s")
 _REL_ANTE = re.compile(r"^(.*?),\s+(?:which|who|whose)\b.*,\s*$")
 _FIRST_VERB = re.compile(r"\s(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|struck|went|met|"
                          r"held|took|gave|made|began|sent|"
@@ -72,8 +75,10 @@ def _relative(region: str) -> tuple[str, int]:
         return ", ".join(parts), 0
     if not region.rstrip().endswith(","):
         m = _REL_SUBJ.search(region)
-        if m and re.match(r"(?:are|is|was|were|have|has|had|will|would|can|could|do|does|did)\b", m.group(1)):
-            # "Sheffield bin workers who are on strike say": a subject relative describes its antecedent
+        if m and (re.match(r"(?:are|is|was|were|have|has|had|will|would|can|could|do|does|did)\b", m.group(1))
+                  or re.match(r"who\s", m.group(0).lstrip(" ,")) and _SUBJ_REL_VERB.match(m.group(1))):
+            # "Sheffield bin workers who are on strike say", "Workers who support children with
+            # .. needs and disabilities said": a subject relative describes its antecedent
             return region[:m.start()].rstrip(" ,"), 0
         if m:
             return m.group(1), m.start(1)
