@@ -838,3 +838,24 @@ def test_outside_bodies_that_share_the_employers_place_or_sit_inside_a_descripti
     assert got[0] == ("Easthope Hospitals NHS Trust", "Easthope Hospitals NHS Trust", "other")
     assert got[1][1:] == ("Care Quality Commission", "other") and "Commission" in got[1][0]  # no person 'Quality Commission'
     assert got[2][2] == "other"
+
+
+def test_a_pasted_statement_speaks_for_the_body_its_paragraph_introduces():
+    text = ("Unite said: “Our members will strike until Dunmore Council pays up.”\n"
+            "The First Minister met both sides on Friday.\n"
+            "Dunmore Council last night expressed its disappointment with the union's reaction.\n"
+            "The offer is worth £4m and gives every member of staff at least £1,500.\n"
+            "It is the best offer this council has made in a decade.")
+    _, got = attribute(text, ["Our members will strike until Dunmore Council pays up.",
+                              "The offer is worth £4m and gives every member of staff at least £1,500.",
+                              "It is the best offer this council has made in a decade."])
+    assert got[0][0] == "Unite"
+    assert got[1] == got[2] == ("Dunmore Council", "Dunmore Council", "council")
+
+
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker():
+    text = ("Unite said: “Our members will strike until Dunmore Council pays up.\n"
+            "“Dunmore Council last night expressed its disappointment, but we are not moving.”")
+    _, got = attribute(text, ["Our members will strike until Dunmore Council pays up.",
+                              "Dunmore Council last night expressed its disappointment, but we are not moving."])
+    assert got[0][0] == got[1][0] == "Unite"

@@ -103,7 +103,12 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
         if mention:  # never the statement itself: '"Jo Bell let us down," she said'
             resolver.between = article.text[prev_end:max(prev_end, min(mention[1], st.start))]
         r = resolver.resolve(mention[0], st.start, st.quote) if mention else None
+        prev_end_before = prev_end
         prev_end = max(prev_end, st.end)
+        if r is None and prev is not None:
+            # a press release pasted after the paragraph that introduces it ("COSLA last night
+            # expressed its disappointment .. \n The offer ..."): that paragraph's subject
+            r = _introduced_source(article.text, prev_end_before, st.start, resolver)
         if r is None:
             # an unattributed quote continues the previous speaker (multi-paragraph quotes)
             r = prev or Resolved(article.unions[0] if article.unions else "unknown source",
@@ -139,3 +144,18 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
             for st, x in zip(statements, resolved):
                 if x is r:
                     st.speaker = name
+
+
+_INTRODUCES = re.compile(r"^(?P<subj>[^.!?\n“”\"]{2,80}?)\s+(?:(?:last|this)\s+\w+\s+|yesterday\s+|today\s+)?"
+                         r"(?:expressed|issued|released|published|put\s+out|responded|set\s+out|said|stated)\b")
+
+
+def _introduced_source(text: str, after: int, start: int, resolver: SpeakerResolver) -> Resolved | None:
+    """The subject of the paragraph just before an unattributed statement, when at least one
+    paragraph that holds no statement separates it from the previous statement."""
+    gap = text[after:start]
+    paras = [p for p in gap.split("\n")[1:-1] if p.strip()]  # whole paragraphs between the two
+    if not paras or text[text.rfind("\n", 0, start) + 1:start].strip(" “\"‘"):
+        return None  # the statement does not open its paragraph
+    m = _INTRODUCES.match(paras[-1].strip())
+    return resolver.resolve(m.group("subj"), after + gap.rfind(paras[-1])) if m else None
