@@ -21,6 +21,10 @@ def mention(text: str, quote: str) -> str | None:
     ("According to the union, 300 staff voted to strike.", "300 staff voted to strike", "the union"),
     ("Bins were not collected, according to residents.", "Bins were not collected", "residents"),
     ("The offer was fair, the council said.", "The offer was fair", "the council"),
+    ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",
+     "Cosla backed the plan by 20 votes to nine", "the Northmoor Herald"),
+    ('Unions rejected the offer as a "waste of everyone\'s time".', 'the offer as a "waste of everyone\'s time"',
+     "Unions"),
     # verbs the extractor leaves alone (their object is often a bare noun) still name a given span's source
     ("Trade unions Unison and Unite have slammed Dunmore Council plans to close two homes.",
      "Dunmore Council plans to close two homes", "Trade unions Unison and Unite"),

@@ -859,3 +859,11 @@ def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker():
     _, got = attribute(text, ["Our members will strike until Dunmore Council pays up.",
                               "Dunmore Council last night expressed its disappointment, but we are not moving."])
     assert got[0][0] == got[1][0] == "Unite"
+
+
+@pytest.mark.parametrize("source, org", [("the Northmoor Evening Gazette", "Northmoor Evening Gazette"),
+                                         ("the BBC", "BBC")])
+def test_a_news_outlet_reporting_is_an_outside_voice(source, org):
+    text = f"Dunmore Council will raise its offer to 5%, {source} reports."
+    _, got = attribute(text, ["Dunmore Council will raise its offer to 5%"])
+    assert got[0][1:] == (org, "other")

@@ -103,7 +103,7 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
 # have slammed [..]", "Glasgow City Unison has made clear that [..]", "UNISON views [..]"
 _FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s+)?made\s+(?:it\s+)?clear|"
                                r"views|been\s+lobbying|lobbied|hit\s+out\s+at|chanted|appealed\s+to|promised(?:\s+to)?|"
-                               r"commented|herald(?:ed|ing)|hail(?:ed|ing))"
+                               r"commented|herald(?:ed|ing)|hail(?:ed|ing)|rejected|dismissed)"
                                r"(?![\w'’-])")
 
 
@@ -187,7 +187,7 @@ _AFTER = re.compile(
     r"""(?P<who2>[^.!?“”"‘:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*(?:said|says|tells|added|adds|"""
     r"""told\s+[^.,!?“”"‘]{1,60}|warned|explained|insisted|argued|claimed|admitted|continued|"""
     r"""went\s+on|stressed|wrote|tweeted|posted|commented|replied|responded|concluded|stated|"""
-    r"""confirmed|noted|acknowledged|believes|believed|says|maintained)\b)""", re.IGNORECASE)
+    r"""confirmed|noted|acknowledged|believes|believed|says|maintained|reports|reported)\b)""", re.IGNORECASE)
 
 
 def _subject_after(right: str, span_text: str, offset: int) -> Mention | None:

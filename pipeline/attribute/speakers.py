@@ -62,6 +62,10 @@ _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and
                           r"Association|Commission|Society|Institute|Federation|NHS\s+(?:Foundation\s+)?Trust|"
                           r"Hospitals?|Academy|Foundation|Charity|Network|Alliance|Forum)"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)*)?")
+# a newspaper by its title ("the Daily Record", "the Northmoor Evening Gazette"): an outside voice
+_NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:Record|Herald|Echo|Mail|News|Post|Times|"
+                        r"Gazette|Chronicle|Telegraph|Guardian|Express|Mirror|Standard|Argus|Courier|Observer|"
+                        r"Journal|Advertiser|Sentinel|Press|Examiner|Citizen|Bulletin)")
 # "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
@@ -566,6 +570,8 @@ class SpeakerResolver:
         if re.fullmatch(r"the\s+[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)+", m) and \
                 self.org_in(m) is None and self.kn.role_side(m) is None and not person_names(m, self.places):
             return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
+        if _NEWSPAPER.fullmatch(m) and self.org_in(m) is None:
+            return Resolved(m, re.sub(r"^[Tt]he\s+", "", m), "org", "other")
         if _INSTITUTION.fullmatch(m) and self.org_in(m) is None and not self._company_in(m):
             # "The Royal College of Occupational Therapists", "Easthaven Hospitals NHS Trust": a body
             # no list knows, named by its kind - an outside voice unless its words say otherwise
