@@ -867,3 +867,21 @@ def test_a_news_outlet_reporting_is_an_outside_voice(source, org):
     text = f"Dunmore Council will raise its offer to 5%, {source} reports."
     _, got = attribute(text, ["Dunmore Council will raise its offer to 5%"])
     assert got[0][1:] == (org, "other")
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    # 'it' / 'they' in a later clause of a sentence whose main subject is named: that subject
+    ("Unite said staff were angry. The GMB, the second union, wrote to members on Monday, and it described "
+     "the offer as “an insult”.", "the offer as “an insult”", ("GMB", "union")),
+    ("Unite said staff were angry. Dunmore Council published its offer to staff on Monday, and it described "
+     "the offer as “generous”.", "the offer as “generous”", ("Dunmore Council", "council")),
+    ("Unite is balloting. The employers’ side of the National Joint Council for Local Government Services "
+     "made the offer – which they described as “full and final” – in April.", "full and final",
+     ("The employers’ side of the National Joint Council for Local Government Services", "council")),
+    # no named subject to hand the pronoun to: the pronoun resolves as before
+    ("Unite claims the backlog has been caused by staff cuts, which it says are the council's choice.",
+     "are the council's choice", ("Unite", "union")),
+])
+def test_a_pronoun_in_a_later_clause_is_the_sentences_named_subject(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert (got[0][0], got[0][2]) == expected

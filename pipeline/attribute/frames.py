@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.attribute.mentions import clean_mention
 from pipeline.extract.frames import AFTER_NAME, clean_speaker
 from pipeline.extract.verbs import verb_regex
 
@@ -181,6 +182,29 @@ def _subject_before(left: str, offset: int) -> Mention | None:
     return None
 
 
+def _main_subject_for_pronoun(left: str, offset: int, found: Mention) -> Mention:
+    """'it' / 'they' in a later clause of the sentence whose main subject is named ("The third
+    union, Unison, .., is yet to report, but it recommended ..", "The employers made the offer -
+    which they described as ..") is that subject."""
+    pron = re.search(r"(?:^|\s)(?:it|they)$", found.text, re.IGNORECASE)
+    if pron is None:
+        return found
+    at = found.start - offset + pron.end() - len(pron.group(0).lstrip())
+    s0 = _sentence_start(left[:at])
+    head = left[s0:at]
+    if not re.search(r"(?:,|–|—|\s-|\bbut|\band|\bwhich|\bwhile|\bwhereas)\s*$", head):
+        return found
+    main = _sentence_subject(head)
+    # "Unite claims the situation": the innermost subject, as the resolver will read it
+    core = clean_mention(main[0], lambda x: False) if main is not None else ""
+    if not core or core.lower() in ("it", "they", "he", "she", "we", "this", "that", "there") or \
+            re.match(r"(?:when|if|as|after|before|because|while|since|although|though|once|until)\b", core, re.I) or \
+            not re.search(r"[A-Z]|\b(?:workers|staff|members|employers|unions?|council|authority|strikers|officials)\b",
+                          core):
+        return found  # "Unite claims the situation .., which it says ..": no speaker to hand the pronoun to
+    return Mention(main[0], offset + s0 + main[1], found.where)
+
+
 _AFTER = re.compile(
     r"""^(?P<lead>[\s,;–—-]*)(?:(?P<verb>said|says|added|adds|explained|insisted|argued|claimed|"""
     r"""continued|wrote|stated|warned|told)\s+(?P<who1>[^.!?“”"‘:,;]{1,90})|"""
@@ -256,7 +280,7 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         return Mention(m.group(1).strip(), ps + m.start(1), "according")
     before = _subject_before(left, ps)
     if before is not None and (not quoted or re.search(r"[:,]\s*$|that\s*$|\w$", left)):
-        return before
+        return _main_subject_for_pronoun(left, ps, before)
     after = _subject_after(right, span, end)
     if after is not None:
         return after
