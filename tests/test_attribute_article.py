@@ -1,6 +1,6 @@
 """Employer, unions, year, dispute slug and grouping across a batch, on fictional articles."""
 from pipeline.attribute import META_KEYS, group_disputes, infer_article_meta, load_knowledge
-from pipeline.attribute.article import dispute_slug, employer_slug, infer_year
+from pipeline.attribute.article import _council_mentions, dispute_slug, employer_slug, infer_year
 from pipeline.schema import Article
 
 BINS = ("Refuse collectors employed by Dunmore Borough Council walked out on Monday. The GMB said "
@@ -267,3 +267,11 @@ def test_a_union_branch_site_names_its_council():
     # the same words on a national paper's site: no council named anywhere, national wording wins
     b = meta(text, "Fact check: the Mayor's email", url="https://www.theguardian.com/2031/07/14/fact-check")
     assert b.employer != "Wigan Council"
+
+
+def test_a_name_before_a_comma_is_no_part_of_the_council_name():
+    a = meta("Jo Marsh, Dunmore Council’s chief executive, said the depot will open. Unite members walked out.")
+    assert a.employer == "Dunmore Council"
+    # a council whose name is a list keeps it
+    assert _council_mentions("Staff of Newry, Mourne and Down District Council walked out.") == [
+        ("Newry Mourne and Down", "Newry Mourne and Down District Council")]

@@ -21,6 +21,8 @@ def mention(text: str, quote: str) -> str | None:
     ("According to the union, 300 staff voted to strike.", "300 staff voted to strike", "the union"),
     ("Bins were not collected, according to residents.", "Bins were not collected", "residents"),
     ("The offer was fair, the council said.", "The offer was fair", "the council"),
+    # a passive with its agent: the agent speaks
+    ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",
      "Cosla backed the plan by 20 votes to nine", "the Northmoor Herald"),
     ('Unions rejected the offer as a "waste of everyone\'s time".', 'the offer as a "waste of everyone\'s time"',

@@ -885,3 +885,10 @@ def test_a_news_outlet_reporting_is_an_outside_voice(source, org):
 def test_a_pronoun_in_a_later_clause_is_the_sentences_named_subject(text, quote, expected):
     _, got = attribute(text, [quote])
     assert (got[0][0], got[0][2]) == expected
+
+
+def test_the_agent_of_a_passive_report_speaks():
+    text = ("Unite members walked out on Monday.\n"
+            "We were told by Jo Marsh, Dunmore Council’s chief executive, that the council has a plan.")
+    _, got = attribute(text, ["the council has a plan"])
+    assert got == [("Jo Marsh", "Dunmore Council", "council")]

@@ -39,7 +39,10 @@ def _council_mentions(s: str) -> list[tuple[str, str]]:
     """(place, canonical full name) for each '... Council' mention."""
     out = []
     for m in COUNCIL_RE.finditer(s):
-        tokens = [t.strip(",") for t in m.group(1).split()]
+        raw = m.group(1)
+        if "," in raw and not re.search(r",[^,]*\s(?:and|&)\s", raw):
+            raw = raw[raw.rindex(",") + 1:]  # "Jo Marsh, Dunmore Council": a list needs its "and"
+        tokens = [t.strip(",") for t in raw.split()]
         tokens = [t for t in tokens if t]
         while tokens and (tokens[0] in _NOT_PLACE or tokens[0] in ("and", "&")):
             tokens = tokens[1:]  # "the GMB and Northmoor Borough Council": the place follows

@@ -182,6 +182,10 @@ def _subject_before(left: str, offset: int) -> Mention | None:
     return None
 
 
+_PASSIVE_BY = re.compile(r"\b(?:told|informed|advised|assured|warned|reminded|announced|confirmed|stated|claimed|"
+                         r"said|reported|revealed|argued)\s+by\s+(?P<who>[^.!?“”\"\n]{2,120}?)\s*,?\s*(?:that\s*)?[:,]?\s*$")
+
+
 def _main_subject_for_pronoun(left: str, offset: int, found: Mention) -> Mention:
     """'it' / 'they' in a later clause of the sentence whose main subject is named ("The third
     union, Unison, .., is yet to report, but it recommended ..", "The employers made the offer -
@@ -278,6 +282,11 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
     m = _ACCORDING_BEFORE.search(left)
     if m and (not quoted or left.endswith(",")):
         return Mention(m.group(1).strip(), ps + m.start(1), "according")
+    by = _PASSIVE_BY.search(left)
+    if by:  # "Staff were told by managers that ..": the agent speaks, not the subject
+        who = clean_speaker(by.group("who"))
+        if who:
+            return Mention(who, ps + by.start("who") + max(by.group("who").find(who), 0), "before")
     before = _subject_before(left, ps)
     if before is not None and (not quoted or re.search(r"[:,]\s*$|that\s*$|\w$", left)):
         return _main_subject_for_pronoun(left, ps, before)
