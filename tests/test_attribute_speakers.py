@@ -892,3 +892,18 @@ def test_the_agent_of_a_passive_report_speaks():
             "We were told by Jo Marsh, Dunmore Council’s chief executive, that the council has a plan.")
     _, got = attribute(text, ["the council has a plan"])
     assert got == [("Jo Marsh", "Dunmore Council", "council")]
+
+
+def test_management_as_an_earlier_subject_takes_they():
+    text = ("Unison rep Jo Bell said: “We are not moving.”\n"
+            "Management left the room for a break. On their return they stated the offer would be in writing.")
+    _, got = attribute(text, ["We are not moving.", "the offer would be in writing"])
+    assert (got[1][0], got[1][2]) == ("Management", "council")
+
+
+def test_the_city_council_as_an_earlier_subject_takes_it():
+    text = ("Dunmore City Council care staff are on strike. Unison rep Jo Bell said: “We are not moving.”\n"
+            "The city council hopes to save £2m from the changes.\n"
+            "It said that other councils had made the same changes.")
+    _, got = attribute(text, ["We are not moving.", "other councils had made the same changes"])
+    assert got[1][2] == "council" and got[1][0] != "Unison"

@@ -90,10 +90,12 @@ _ROLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:[A-Z][\w’'-]*\s+)?(?:[\w�
                          r"steward|rep|nurse|driver|collector|librarian|assistant|officer|striker|picket)\s+"
                          r"([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 # a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"
-_ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:[Tt]he\s+)?(?:council|"
+_ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:[Tt]he\s+)?(?:"
+                          r"(?:city|county|borough|district)\s+council|council|"
                           r"authority|local authority|union|company|firm|[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4}))"
                           r"\s+(?:has|have|had|is|was|says|said|disputes?|denie[sd]|rejects?|rejected|"
-                          r"insists?|insisted|released|issued|responded|claims?|claimed|[a-z]+ed)\b")
+                          r"insists?|insisted|released|issued|responded|claims?|claimed|hopes|plans|wants|expects|"
+                          r"believes|maintains|[a-z]+ed)\b")
 _FAMILY_CARER = re.compile(r"\bcar(?:er|es|ing)\s+(?:for|to)\s+(?:her|his|their|my|an?)\s+(?:\w+\s+)?"
                            r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|"
                            r"relative|parent|child|grandmother|grandfather|aunt|uncle)\b", re.IGNORECASE)
@@ -121,11 +123,11 @@ _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
-    r"parents|families|unions|officials|reps|representatives)|Residents|Parents|Families)"
+    r"parents|families|unions|officials|reps|representatives)|Residents|Parents|Families|Management|Managers|Bosses)"
     r"(?:\s+(?:in|at|from|of)\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|the\s+(?:authority|council)))?)"  # "Care staff in Glasgow"
     r"(?=(?:,\s+who\b[^.]*?,|\s+[–—-]\s[^.–—]*?\s[–—-])?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
     r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected|outlined|"
-    r"decided|agreed)\b)")
+    r"decided|agreed|left|returned)\b)")
 _SENTENCE_GROUP = re.compile(r"\b((?:[A-Z][\w’'&-]*[^\S\n]+){1,3}(?:union[^\S\n]+)?(?:members|workers|staff|strikers|"
                              r"employees|carers|collectors|drivers))\b")
 _UNION_EPITHET = re.compile(
@@ -528,6 +530,8 @@ class SpeakerResolver:
             if group:
                 g = group[-1].strip()
                 org = self.org_in(g)  # workers speak for their union, never for their employer
+                if re.fullmatch(r"Management|Managers|Bosses", g):  # "Management left the room. .. they stated"
+                    return Resolved(g, self.employer, "group", "council")
                 return Resolved(g, org.name if org and org.kind == "unions" else None, "group",
                                 "other" if self.kn.role_side(g) == "other" else "union")  # residents
         if low in PRONOUN_GROUP:
