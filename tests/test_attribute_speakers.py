@@ -907,3 +907,13 @@ def test_the_city_council_as_an_earlier_subject_takes_it():
             "It said that other councils had made the same changes.")
     _, got = attribute(text, ["We are not moving.", "other councils had made the same changes"])
     assert got[1][2] == "council" and got[1][0] != "Unison"
+
+
+@pytest.mark.parametrize("intro, expected", [
+    ("Workplace rep Jo Dunne, a social worker in the hospital discharge team,", ("Jo Dunne", "union")),
+    ("Liberal Democrat councillor Sam Penrose, the opposition spokesman for adult services,", ("Sam Penrose", "other")),
+])
+def test_a_long_description_after_a_named_person_describes_them(intro, expected):
+    text = f"Unison balloted staff at Dunmore Council.\n{intro} said the service had lost control."
+    _, got = attribute(text, ["the service had lost control"])
+    assert (got[0][0], got[0][2]) == expected

@@ -137,7 +137,9 @@ def clean_speaker(raw: str) -> str:
         named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())] or [
             # "Employment law specialist Professor Alan Gibbs, of the University of X": a role
             # before the name, the affiliation after it
-            i for i, x in enumerate(segs[:-1]) if _ENDS_IN_NAME.search(x) and re.match(r"(?:of|at)\s", segs[i + 1])]
+            # before the name, the affiliation after it; "Workplace rep Jo Bell, a social worker in
+            # the discharge team": a description in apposition
+            i for i, x in enumerate(segs[:-1]) if _ENDS_IN_NAME.search(x) and re.match(r"(?:of|at|a|an|the)\s", segs[i + 1])]
         s = ", ".join(segs[named[-1]:named[-1] + 2]) if named else segs[-1].strip(" ,“”\"")
     verb = _FINITE.search(s)
     if verb and verb.start() > 0 and len(s.split()) > 3:  # "Unison opened a ballot and": the subject
