@@ -21,6 +21,11 @@ def mention(text: str, quote: str) -> str | None:
     ("According to the union, 300 staff voted to strike.", "300 staff voted to strike", "the union"),
     ("Bins were not collected, according to residents.", "Bins were not collected", "residents"),
     ("The offer was fair, the council said.", "The offer was fair", "the council"),
+    # an aside between the verb and its 'that'; a name in apposition after 'according to'
+    ("Ms Quill said in a letter to staff, seen by the Echo, that the depot would stay open.",
+     "the depot would stay open", "Ms Quill"),
+    ("According to a report by the council's director of finance, Dr Amir Sethi, the service loses money.",
+     "the service loses money", "a report by the council's director of finance, Dr Amir Sethi"),
     # a passive with its agent: the agent speaks
     ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",

@@ -917,3 +917,10 @@ def test_a_long_description_after_a_named_person_describes_them(intro, expected)
     text = f"Unison balloted staff at Dunmore Council.\n{intro} said the service had lost control."
     _, got = attribute(text, ["the service had lost control"])
     assert (got[0][0], got[0][2]) == expected
+
+
+def test_according_to_a_report_by_a_named_officer_is_that_officer():
+    text = ("Unison members at Dunmore Council will strike.\n"
+            "According to a report by the council's director of finance, Dr Amir Sethi, the service loses money.")
+    _, got = attribute(text, ["the service loses money"])
+    assert (got[0][0], got[0][2]) == ("Amir Sethi", "council")

@@ -15,8 +15,12 @@ _CLOSE = "”’\"'"
 _MARKS = _OPEN + _CLOSE
 # What may stand between a reporting verb and the content: "said", "told the BBC that",
 # "said on Tuesday:", "said in a statement,", "accused" (content starts at the object).
-_VERB_TAIL = re.compile(r"""^(?:\s+(?!that\b)[^,:;“”"‘.!?]{1,70}?)?\s*(?:[,:–—-]\s*)?(?:that\s*)?$""")
-_ACCORDING_BEFORE = re.compile(r"according\s+to\s+([^,:;“”\"‘.!?]{2,90}?)\s*[,:]?\s*$", re.IGNORECASE)
+# (an aside between the verb and its "that": "said in a letter to staff, seen by this paper, that")
+_VERB_TAIL = re.compile(r"""^(?:\s+(?!that\b)[^,:;“”"‘.!?]{1,70}?)?(?:,\s+[^,:;“”"‘.!?]{1,40},\s+(?=that\b))?"""
+                        r"""\s*(?:[,:–—-]\s*)?(?:that\s*)?$""")
+# (a name in apposition: "According to a report by the director, Dr Jo Bell, ..")
+_ACCORDING_BEFORE = re.compile(r"according\s+to\s+([^,:;“”\"‘.!?]{2,90}?(?:,\s+(?:(?:Dr|Mr|Mrs|Ms|Cllr|Councillor|"
+                               r"Professor)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})?)\s*[,:]?\s*$", re.IGNORECASE)
 _ACCORDING_AFTER = re.compile(r"^[\s,;–—-]*according\s+to\s+([^,;:“”\"‘.!?]{2,90})", re.IGNORECASE)
 _SENT_BREAK = re.compile(r"""[.!?…][”’"']?\s+(?=[“‘"']?[A-Z])|[”"]\s+(?=[A-Z])""")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|St|Prof|No|Rev))\.$")
