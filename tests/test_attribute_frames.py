@@ -26,6 +26,9 @@ def mention(text: str, quote: str) -> str | None:
      "the depot would stay open", "Ms Quill"),
     ("According to a report by the council's director of finance, Dr Amir Sethi, the service loses money.",
      "the service loses money", "a report by the council's director of finance, Dr Amir Sethi"),
+    # a second clause after ', and'; a zero relative after a prepositional phrase
+    ("Cleaners have rejected a rota that would mean split shifts, and Unite says it will ballot them.",
+     "it will ballot them", "Unite"),
     # a passive with its agent: the agent speaks
     ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",
@@ -146,6 +149,9 @@ def test_plausible_mentions(mention, ok):
     ("The carers work alone and Mandy", "Mandy"),
     ("Public sector union Unison", "Unison"),
     ("at the emergency meeting the council", "the council"),
+    ("in a move Unison", "Unison"),
+    ("following a Care Quality Commission assessment", "a Care Quality Commission assessment"),
+    ("In Dunmore City Council", "In Dunmore City Council"),
     ("The library assistants, all members of Unison", "The library assistants"),
     ("Bin crews, who walked out on Monday", "Bin crews"),
 ])

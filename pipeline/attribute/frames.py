@@ -172,7 +172,7 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             sent += inner[-1].end()
             region = region[inner[-1].end():]
         new_clause = _NEW_CLAUSE.search(region)
-        if new_clause and _FINITE.search(region[:new_clause.start()].split(",")[-1]):  # not "X, Y and Z"
+        if new_clause and _FINITE.search(region[:new_clause.start()].rstrip(" ,").split(",")[-1]):  # not "X, Y and Z"
             # ".. will be joined by Unite members and South Tyneside Council has warned that ..":
             # the second clause's own subject
             sent += new_clause.start("np")

@@ -14,10 +14,12 @@ _LEAD = re.compile(
     r"however|meanwhile|instead|also|now|then|earlier|later|previously|separately|according\s+to|"
     r"in\s+a\s+(?:statement|letter|post|tweet|press\s+release)|in\s+response|last\s+\w+|"
     r"this\s+(?:week|month|year|morning|afternoon|evening)|on\s+\w+day|yesterday|today|"
-    r"with|for|from|by|despite)\b[\s,]*)+",
+    r"with|for|from|by|despite|following)\b[\s,]*)+",
     re.IGNORECASE)
 _LEAD_PP = re.compile(r"^(?:at|in|on|during|after|before|following|since|with)\s+(?:the\s+|a\s+|an\s+)?"
                       r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+((?:the|a|an)\s+.+)$", re.IGNORECASE)
+_LEAD_PP_NAME = re.compile(r"^(?:at|in|on|during|after|before|since|with)\s+(?:the|a|an|this|its|their)\s+"
+                           r"(?:[a-z][\w’'-]*\s+){1,3}([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)$")
 # A predicate after the subject: "X told the BBC", "X welcomed the offer and", "X desperately".
 _TRAIL = re.compile(
     r"\s+(?:told|welcomed|published|issued|released|wrote|posted|has|have|had|is|are|was|were|"
@@ -85,8 +87,8 @@ def clean_mention(raw: str, is_org) -> str:
     m = _LEAD.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
     m = _TRAIL_TIME.sub("", m).strip(" ,")
-    pp = _LEAD_PP.match(m)
-    if pp:  # "at the emergency meeting the council" -> "the council"
+    pp = _LEAD_PP.match(m) or _LEAD_PP_NAME.match(m)
+    if pp:  # "at the emergency meeting the council" -> "the council", "in a move Unison" -> "Unison"
         m = pp.group(1)
     a = _AND_CLAUSE.match(m)
     if a and sum(w.islower() for w in a.group("clause").split()) >= 2 and "," not in a.group("clause"):
