@@ -1,6 +1,9 @@
 """End-to-end figures on the gold: the pipeline sees only id/url/title/date/text.
 
-usage: python scripts/eval_end_to_end.py [dev|test|all|silver] [--no-classify] [--json OUT.json]
+usage: python scripts/eval_end_to_end.py [dev|test|all|silver|silver-read|silver-unread|invented] [--no-classify]
+       [--json OUT.json] [--show]
+(--show lists the matched statements whose speaker or side differs; read it for dev, silver-read and
+invented only, never for the test half or silver-unread.)
 Prints dispute-stance evaluate's report for the chosen half of configs/gold_split.yaml.
 """
 import argparse
@@ -13,12 +16,15 @@ from eval_extraction import load_half  # noqa: E402
 
 from pipeline.annotate import Pipeline  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.evaluate import evaluate, format_report  # noqa: E402
+from pipeline.attribute.names import normalise_speaker  # noqa: E402
+from pipeline.evaluate import align, evaluate, format_report  # noqa: E402
 from pipeline.schema import Article  # noqa: E402
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("half", nargs="?", default="test", choices=["dev", "test", "all", "silver"])
+    ap.add_argument("half", nargs="?", default="test", choices=["dev", "test", "all", "silver", "silver-read",
+                                                          "silver-unread", "invented"])
+    ap.add_argument("--show", action="store_true")
     ap.add_argument("--no-classify", action="store_true")
     ap.add_argument("--json")
     args = ap.parse_args()
@@ -28,5 +34,11 @@ if __name__ == "__main__":
     pred = list(Pipeline(cfg).run(raw))
     m = evaluate(gold, pred)
     print(format_report(m).split("\n\nunion-minus-council")[0])
+    if args.show:
+        for g, p in zip(gold, pred):
+            for i, j in align(g.statements, p.statements):
+                gs, ps = g.statements[i], p.statements[j]
+                if normalise_speaker(gs.speaker) != normalise_speaker(ps.speaker) or gs.side != ps.side:
+                    print(f"{g.id} gold={gs.speaker!r}/{gs.side} pred={ps.speaker!r}/{ps.side} :: {gs.quote[:50]!r}")
     if args.json:
         Path(args.json).write_text(json.dumps(m, indent=2))

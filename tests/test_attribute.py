@@ -141,3 +141,15 @@ def test_speaker_normalisation():
     assert normalise_speaker("The  Unite union.") == "unite union"
     assert speaker_match_lenient("Tony Garnsey", "Mr Garnsey")
     assert not speaker_match_lenient("Tony Garnsey", "Paul Holmes")
+
+
+def test_extracted_statements_take_the_frame_attribution_before_the_extractors_cue():
+    # the extractor's cue took "November" out of the relative clause; the frame finder knows better
+    text = ("Crews at Dunmore Council walked out again on Monday, the GMB said.\n"
+            "The local authority, which has seen walkouts by bin crews since November, said: "
+            "“Providing this essential service is our top priority.”\n"
+            "Ama, a Unison rep, said the turnout was high.\n"
+            "“Today we were sacked,” she told Socialist Worker. “So we are standing out here together.”")
+    got = {s.quote[:12]: (s.speaker, s.side) for s in attributed(text)[0].statements}
+    assert got["Providing th"] == ("Dunmore Council", "council")
+    assert got["So we are st"] == ("Ama", "union")
