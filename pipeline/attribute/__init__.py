@@ -37,8 +37,8 @@ def _extracted_cues(text: str, statements: list[Statement]) -> list[dict | None]
 
 def _mentions(text: str, statements: list[Statement], role_words: frozenset = frozenset()
               ) -> list[tuple[str, int] | None]:
-    """(speaker mention, offset) per statement: the cue when it names one, else the frame found
-    around the span, else the extractor's view of the same span."""
+    """(speaker mention, offset) per statement: the frame found around the span, else the cue of
+    the extractor's own statement, else the extractor's view of the same span."""
     out: list[tuple[str, int] | None] = []
     extracted: list[dict | None] | None = None
     for i, s in enumerate(statements):
