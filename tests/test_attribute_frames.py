@@ -29,6 +29,10 @@ def mention(text: str, quote: str) -> str | None:
     # a second clause after ', and'; a zero relative after a prepositional phrase
     ("Cleaners have rejected a rota that would mean split shifts, and Unite says it will ballot them.",
      "it will ballot them", "Unite"),
+    # a participle phrase after 'and' describes the subject
+    ("Essential school cleaners organised in the GMB union and employed by the Labour-run Dunmore Council have "
+     "taken strike action for the first time demanding that pay rises.", "pay rises",
+     "Essential school cleaners organised in the GMB union"),
     # a passive with its agent: the agent speaks
     ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",
@@ -150,6 +154,7 @@ def test_plausible_mentions(mention, ok):
     ("Public sector union Unison", "Unison"),
     ("at the emergency meeting the council", "the council"),
     ("in a move Unison", "Unison"),
+    ("This follows months of Unite members", "Unite members"),
     ("following a Care Quality Commission assessment", "a Care Quality Commission assessment"),
     ("In Dunmore City Council", "In Dunmore City Council"),
     ("The library assistants, all members of Unison", "The library assistants"),

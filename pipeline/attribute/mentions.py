@@ -18,6 +18,9 @@ _LEAD = re.compile(
     re.IGNORECASE)
 _LEAD_PP = re.compile(r"^(?:at|in|on|during|after|before|following|since|with)\s+(?:the\s+|a\s+|an\s+)?"
                       r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+((?:the|a|an)\s+.+)$", re.IGNORECASE)
+# "This follows months of Unite members (claiming ..)": the gerund's subject speaks
+_FOLLOWS = re.compile(r"^(?:this|it|that|the\s+\w+)\s+(?:follows|followed|comes|came)\s+(?:after\s+)?"
+                      r"(?:(?:months|weeks|years|days)\s+of\s+)?", re.IGNORECASE)
 _LEAD_PP_NAME = re.compile(r"^(?:at|in|on|during|after|before|since|with)\s+(?:the|a|an|this|its|their)\s+"
                            r"(?:[a-z][\w’'-]*\s+){1,3}([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)$")
 # A predicate after the subject: "X told the BBC", "X welcomed the offer and", "X desperately".
@@ -85,6 +88,7 @@ def clean_mention(raw: str, is_org) -> str:
         elif x:
             m = x.group("subj") if rx is not _CONNECTIVE_CLAUSE else (x.group("subj") or x.group("subj2"))
     m = _LEAD.sub("", m).strip(" ,")
+    m = _FOLLOWS.sub("", m).strip(" ,")
     m = _TRAIL.sub("", m).strip(" ,")
     m = _TRAIL_TIME.sub("", m).strip(" ,")
     pp = _LEAD_PP.match(m) or _LEAD_PP_NAME.match(m)

@@ -134,6 +134,10 @@ def clean_speaker(raw: str) -> str:
         joined = re.sub(r"\b([A-Z][\w’'-]*) and (?=[A-Z])", "\\1 \x00 ", s)
         segs = [x.replace("\x00", "and") for x in
                 re.split(r",\s+|\s+(?:and|but|while|as|from|that)\s+|:\s+", joined) if x.strip()]
+        # "Care workers organised in Unite and employed by the council": a participle's phrase
+        # describes the subject before it
+        segs = [x for i, x in enumerate(segs) if i == 0 or not re.match(
+            r"(?:employed|organised|represented|based|paid|hired|contracted)\s+(?:by|in|at)\b", x)]
         named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())] or [
             # "Employment law specialist Professor Alan Gibbs, of the University of X": a role
             # before the name, the affiliation after it
