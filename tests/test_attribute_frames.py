@@ -33,6 +33,9 @@ def mention(text: str, quote: str) -> str | None:
     ("Essential school cleaners organised in the GMB union and employed by the Labour-run Dunmore Council have "
      "taken strike action for the first time demanding that pay rises.", "pay rises",
      "Essential school cleaners organised in the GMB union"),
+    # a participle after 'according to' belongs to the last clause before it
+    ("Talks were set for Friday but the council pulled out, according to the GMB, saying the meeting was off.",
+     "the meeting was off", "the council"),
     # a passive with its agent: the agent speaks
     ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",

@@ -345,3 +345,10 @@ def test_a_relative_clause_with_its_own_reporting_verb_is_a_second_statement():
 def test_the_speakers_second_act_with_a_bare_object_ends_the_content():
     text = "Dunmore Council said bin collections would resume on Monday and thanked residents for their patience."
     assert spans(text) == [("bin collections would resume on Monday", "indirect")]
+
+
+def test_according_to_in_mid_sentence_then_a_participle_gives_two_statements():
+    got = spans("Talks were set for Friday but the council pulled out, according to the GMB, saying "
+                "the meeting would not take place.")
+    assert [q for q, *_ in got] == ["Talks were set for Friday but the council pulled out",
+                                    "the meeting would not take place"]

@@ -154,6 +154,11 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             if close >= 0 and re.match(r"(?:to|of|because|and|in|for|as|with|by|on|at|from|that|which|but|so|"
                                        r"when|if|after|before|until|while|than)\b", region.lstrip(" ,")):
                 parts = parts[1:]  # 'said the offer was "divisive" because it .., and warned': no new clause
+            last = [c for c in re.finditer(r"\s(?:but|while|whereas)\s+(?=(?:the|a|an|[A-Z]))", region)] \
+                if _ING.search(v.group(0)) else []
+            if last:  # "A meeting was due but the council went back on it, according to Unite, saying ..":
+                # the participle belongs to the last clause
+                parts = ((region[last[-1].end():], sent + last[-1].end()),) + parts
             for part, at in parts:
                 subj = _sentence_subject(part)
                 if subj is not None:

@@ -309,6 +309,9 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
 
     clause_start = ss
     m = _ACCORDING_FRONT.match(sent)
+    if m and re.match(r"(?:saying|adding|claiming|warning|insisting)\b", m.group("rest")) and \
+            word_count(m.group("lead")) >= 3:
+        m = None  # ".. went back on the deal, according to Unite, saying ..": the content comes first
     if m and m.group("rest") and not _not_source().search(m.group("who")):
         rs = ss + m.start("rest")
         out.append(_stmt(text, rs, _content_end(text, rs, se), m.group("who"), "according to"))
