@@ -352,3 +352,11 @@ def test_according_to_in_mid_sentence_then_a_participle_gives_two_statements():
                 "the meeting would not take place.")
     assert [q for q, *_ in got] == ["Talks were set for Friday but the council pulled out",
                                     "the meeting would not take place"]
+
+
+def test_a_present_auxiliary_after_and_starts_the_speakers_second_statement():
+    got = spans("Unison says the shortfall is £600 a year per worker, and is demanding that the council pays it back.")
+    assert [q for q, *_ in got] == ["the shortfall is £600 a year per worker", "the council pays it back"]
+    # a past auxiliary continues the reported clause (its subject is the content's)
+    got = spans("The council said it was monitoring the strike and had asked the contractor to keep schools informed.")
+    assert [q for q, *_ in got] == ["it was monitoring the strike and had asked the contractor to keep schools informed"]

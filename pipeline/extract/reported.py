@@ -196,8 +196,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
                 (not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest) or
                  re.match(r"^\s*(?:(?!to\b)[\w’'-]+\s+){0,3}(?:what|whether|why|how|when|where|who|if)\b", rest)):
             return None  # "asked [Y to ..]" only: "asked members whether" is a question
-        m = re.match(r"^\s*", rest)
-        return pos + m.end() if rest.strip() else None
+        m = re.match(r"^\s*(?:that\s+(?=\S))?", rest) if cls == "demand" else re.match(r"^\s*", rest)
+        return pos + m.end() if rest.strip() else None  # "demanding that [the council pays]": no "that"
     i = 0
     m = _SKIP_AFTER.match(rest)
     if m:
@@ -443,7 +443,12 @@ def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[i
     for conj in _CONJ.finditer(region):
         pass
     if conj is not None:
-        own = clean_speaker(_AUX_LEAD.sub("", region[conj.end():].strip(" ,")))
+        after = region[conj.end():].strip(" ,")
+        # "says A, and is calling on ..": a present auxiliary alone is the speaker's own second act;
+        # "said A and had asked ..", ".. and would recommend ..": the reported clause goes on
+        if re.fullmatch(r"(?:(?:also|now)\s+)?(?:is|are|has|have)(?:\s+(?:also|now))?", after, re.IGNORECASE):
+            after = ""
+        own = clean_speaker(_AUX_LEAD.sub("", after))
         if not own or _valid_subject(own, 8):
             cands.append((conj.start(), own or prev_who))
     m = re.search(r",\s+([^,]{1,60})$", region)
