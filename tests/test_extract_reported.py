@@ -360,3 +360,12 @@ def test_a_present_auxiliary_after_and_starts_the_speakers_second_statement():
     # a past auxiliary continues the reported clause (its subject is the content's)
     got = spans("The council said it was monitoring the strike and had asked the contractor to keep schools informed.")
     assert [q for q, *_ in got] == ["it was monitoring the strike and had asked the contractor to keep schools informed"]
+
+
+def test_an_event_after_bare_as_is_the_journalists_continuation():
+    assert [q for q, *_ in spans("Unite said pay was too low as workers began a strike.")] == ["pay was too low"]
+    assert [q for q, *_ in spans("Crews vowed to keep up the fight as the council sacked and rehired them.")] == [
+        "keep up the fight"]
+    # a reason the speaker gives stays in the content
+    assert [q for q, *_ in spans("Unison said the cuts were unfair as the council had reserves of £40m.")] == [
+        "the cuts were unfair as the council had reserves of £40m"]

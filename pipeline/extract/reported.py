@@ -139,7 +139,10 @@ def _continuation() -> re.Pattern:
     aside = r"(?![^,.]{1,40}\b(?:argue|argues|say|says|said|claim|claims|claimed|put\s+it)\s*,)"
     # no comma: "end the 'toxic culture' as bin collection strikes are set to continue"; a new
     # subject after ", but/and": ", but the unions held firm", ", and security at his home was tightened"
-    bare_as = r"\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,3}(?:are|were)\s+(?:set|due|expected)\s+to\b"
+    bare_as = (r"\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){1,3}(?:are|were)\s+(?:set|due|expected)\s+to\b|"
+               # "[..] as workers began a strike" (CONVENTIONS): an event the journalist reports
+               r"\s+as\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){1,3}(?:began|begin|started|start|walked\s+out|"
+               r"went\s+on\s+strike|staged|stage|gathered|marched|sacked|prepared|prepare)\b")
     new_subject = (r",\s+(?:but|and)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){1,4}?(?:held|was|were|has\s+been|"
                    r"had\s+been|continued|remained)\b")
     acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["second_acts"])
