@@ -369,3 +369,18 @@ def test_an_event_after_bare_as_is_the_journalists_continuation():
     # a reason the speaker gives stays in the content
     assert [q for q, *_ in spans("Unison said the cuts were unfair as the council had reserves of £40m.")] == [
         "the cuts were unfair as the council had reserves of £40m"]
+
+
+def test_urging_needs_its_to_clause_and_according_to_takes_a_name_in_apposition():
+    assert spans("Council leader Jo Ward today urged the GMB union.") == []
+    assert [q for q, *_ in spans("Cllr Ward called on the GMB to “call off this strike”.")] == [
+        "the GMB to “call off this strike”"]
+    got = extract_statements("Ill will hangs in the air, according to Unison's head of local government, "
+                             "Helen Ward, whose union represents 850,000 workers.")
+    assert [s.quote for s in got] == ["Ill will hangs in the air"]
+    assert got[0].cue["speaker_text"].endswith("Helen Ward")
+
+
+def test_the_agent_of_told_is_the_extractors_speaker():
+    got = extract_statements("Staff were told by managers that they could only work 22 hours.")
+    assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("they could only work 22 hours", "managers")]

@@ -50,8 +50,11 @@ _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|who|that|what)\s+([^,]{0,40}?)\s*$
 _OUTLET = re.compile(r"\b(?:BBC|ITV|Sky News|the Guardian|the Times|the Independent|this paper|"
                      r"this newspaper|the paper|we)\s*$", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
-_ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80}?)"
-                             r"(?:\s*[.!?]?\s*$|(?=,\s*(?:saying|adding|as|while|which|who)\b))")
+# ".., according to Unison's head of local government, Jo Bell, whose ..": the name in apposition
+_NAME_APPOSED = re.compile(r"(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*,")
+_ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80}?"
+                             r"(?:,\s*(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}(?=\s*,))?)"
+                             r"(?:\s*[.!?]?\s*$|(?=,\s*(?:saying|adding|as|while|which|who|whose)\b))")
 _SUBJECT_HINT = re.compile(
     r"\b(?:[A-Z][\w’'&-]+|he|she|they|it|we|union|unions|council|councils|spokes\w+|members?|"
     r"workers?|staff|leaders?|officials?|bosses|organisers?|secretary|representatives?|reps?|"
@@ -195,6 +198,9 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     if re.search(r"\bas\s+(?:[A-Z][\w’'-]+\s+){1,3}$", before) and re.match(r"(?:reports?|writes?)$", verb, re.I):
         return None  # "as Christine Bird reports, ..": the outlet's own reporter
     if cls in ("accuse", "urge", "demand", "describe", "label"):
+        if cls == "urge" and not verb.lower().startswith("ask") and \
+                not re.match(r"^[^.;:]{0,80}?(?:\bto|[“\"‘']to)\s+[“\"‘']?\w", rest):
+            return None  # "urged the GMB union." with no "to ..": no content
         if cls == "urge" and verb.lower().startswith("ask") and \
                 (not re.match(r"^[^,.;:]{0,80}?\bto\s+\w", rest) or
                  re.match(r"^\s*(?:(?!to\b)[\w’'-]+\s+){0,3}(?:what|whether|why|how|when|where|who|if)\b", rest)):
@@ -312,8 +318,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
 
     clause_start = ss
     m = _ACCORDING_FRONT.match(sent)
-    if m and re.match(r"(?:saying|adding|claiming|warning|insisting)\b", m.group("rest")) and \
-            word_count(m.group("lead")) >= 3:
+    if m and (re.match(r"(?:saying|adding|claiming|warning|insisting)\b", m.group("rest")) or _NAME_APPOSED.match(
+            m.group("rest"))) and word_count(m.group("lead")) >= 3:
         m = None  # ".. went back on the deal, according to Unite, saying ..": the content comes first
     if m and m.group("rest") and not _not_source().search(m.group("who")):
         rs = ss + m.start("rest")
@@ -346,6 +352,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
+        agent = re.match(r"\s+by\s+([^,.;:“”\"]{2,80}?)\s*,?\s+that\b", text[ve:se]) if passive_told else None
+
         # "they are continuing to press for [talks]", "went on to say": the speech act is reported
         goes_on = bool(re.search(r"\b(?:continu(?:e|es|ed|ing)|(?:go|goes|went|going)\s+on)\s+to\s+$",
                                  left, re.IGNORECASE))
@@ -384,8 +392,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
                          text[ss:vs])[0])
         elif cls == "nominal" and re.match(_nominal_any(), verb) and re.match(_nominal_any(), verb).group("poss"):
             who = clean_speaker(re.sub(r"['’]s?$", "", re.match(_nominal_any(), verb).group("poss")))
-        elif passive_told:
-            who = clean_speaker(re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
+        elif passive_told:  # "Staff were told by managers that ..": the agent speaks
+            who = clean_speaker(agent.group(1) if agent else re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
         elif not subj.strip() or not _SUBJECT_HINT.search(_PARENTHETICAL.sub(" ", subj)[-80:]):
             if out and _CONTINUATION.search(text[ss:vs]):
                 who = out[-1]["cue"].get("speaker_text")
