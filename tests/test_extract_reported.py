@@ -384,3 +384,9 @@ def test_urging_needs_its_to_clause_and_according_to_takes_a_name_in_apposition(
 def test_the_agent_of_told_is_the_extractors_speaker():
     got = extract_statements("Staff were told by managers that they could only work 22 hours.")
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("they could only work 22 hours", "managers")]
+
+
+def test_appealed_to_someone_to_do_something_is_a_statement():
+    assert [q for q, *_ in spans("The council has appealed to the union to return to talks.")] == [
+        "the union to return to talks"]
+    assert spans("The council appealed to residents for patience.") == []
