@@ -390,3 +390,12 @@ def test_appealed_to_someone_to_do_something_is_a_statement():
     assert [q for q, *_ in spans("The council has appealed to the union to return to talks.")] == [
         "the union to return to talks"]
     assert spans("The council appealed to residents for patience.") == []
+
+
+def test_a_possessors_claim_inside_what_someone_said_stays_their_content():
+    got = extract_statements("Council leader Alan Ford said Unison's claim that agency spending was driven by "
+                             "low pay was \"simply not supported by the evidence\".")
+    assert [(s.quote[:25], s.cue["speaker_text"]) for s in got] == [("Unison's claim that agenc",
+                                                                    "Council leader Alan Ford")]
+    got = extract_statements("Unite's claim that the council has £40m in reserves was rejected by the council.")
+    assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("the council has £40m in reserves", "Unite")]

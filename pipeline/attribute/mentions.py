@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 _LEAD = re.compile(
-    r"^(?:(?:and|but|as|whereas|while|whilst|though|although|which|who|because|since|so|yet|said|says|"
+    r"^(?:(?:and|but|as|whereas|where|while|whilst|though|although|which|who|because|since|so|yet|said|says|"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?=,)|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|"
     r"march|april|may|june|july|august|september|october|november|december)(?:\s+\d{4})?(?=,)|"
@@ -18,6 +18,9 @@ _LEAD = re.compile(
     re.IGNORECASE)
 _LEAD_PP = re.compile(r"^(?:at|in|on|during|after|before|following|since|with)\s+(?:the\s+|a\s+|an\s+)?"
                       r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+((?:the|a|an)\s+.+)$", re.IGNORECASE)
+# "in protest at caseloads their union (says are unsafe)": a relative clause without "that"
+_ZERO_RELATIVE = re.compile(r"^.+?\s(?P<subj>(?:their|its|his|her|the)\s+(?:[\w’'-]+\s+){0,2}?(?:union|unions|council|"
+                            r"employer|employers|members|leaders?|bosses|managers|staff))$")
 # "This follows months of Unite members (claiming ..)": the gerund's subject speaks
 _FOLLOWS = re.compile(r"^(?:this|it|that|the\s+\w+)\s+(?:follows|followed|comes|came)\s+(?:after\s+)?"
                       r"(?:(?:months|weeks|years|days)\s+of\s+)?", re.IGNORECASE)
@@ -89,6 +92,10 @@ def clean_mention(raw: str, is_org) -> str:
             m = x.group("subj") if rx is not _CONNECTIVE_CLAUSE else (x.group("subj") or x.group("subj2"))
     m = _LEAD.sub("", m).strip(" ,")
     m = _FOLLOWS.sub("", m).strip(" ,")
+    z = _ZERO_RELATIVE.match(m)
+    if z and re.search(r"\s(?:in|at|over|about|on)\s", m[:z.start("subj")]) and not re.search(
+            r"\b(?:of|for|in|at|on|to|by|from|with|and|or|the|a|an)\s+$", m[:z.start("subj")], re.IGNORECASE):
+        m = z.group("subj")  # the noun before it is the relative's head, not a preposition's
     m = _TRAIL.sub("", m).strip(" ,")
     m = _TRAIL_TIME.sub("", m).strip(" ,")
     pp = _LEAD_PP.match(m) or _LEAD_PP_NAME.match(m)

@@ -114,7 +114,7 @@ def _nominal_re(anchored: bool) -> re.Pattern:
     nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
     # unanchored, a possessor may name the source: "Unite’s claim that", "the council’s position is that"
     lead = r"^\s*(?:its|their|his|her|our|the)" if anchored else \
-        r"\b(?:its|their|his|her|our|(?P<poss>(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,3}[\w-]+['’]s?))"
+        r"\b(?:its|their|his|her|our|(?P<poss>(?:[Tt]he\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,3}[\w-]+['’]s?))"
     return re.compile(rf"{lead}\s+(?:{nouns})s?\s+(?:(?:is|was|remains)\s+)?(?:[^\s,.;:]+\s+){{0,3}}?that\s+",
                       re.IGNORECASE)
 
@@ -363,6 +363,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             continue
         if _AFTER_QUOTE.search(text[ss:vs]) and not participle:
             continue  # '"...," said X': the attribution of a direct quote
+        if cls == "nominal" and out and out[-1]["start"] == trim(text, vs, ve)[0]:
+            continue  # "said the council's claim that [..] does not stand up": the content of "said"
         cstart = ve if cls == "nominal" else _content_after(text, ve, se, verb, cls)
         if lw in ("writes", "wrote") and cstart is not None and \
                 re.fullmatch(r"\s*(?:[A-Z][\w’'.-]*\s*){1,4}[.!]?\s*", text[cstart:se]):
