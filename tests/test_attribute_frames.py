@@ -36,6 +36,9 @@ def mention(text: str, quote: str) -> str | None:
     # a participle after 'according to' belongs to the last clause before it
     ("Talks were set for Friday but the council pulled out, according to the GMB, saying the meeting was off.",
      "the meeting was off", "the council"),
+    # an interrupted quote in single marks: the words between the two parts
+    ("'We kept the door open,' he said, 'and even now an offer could avert this.'",
+     "and even now an offer could avert this.", "he"),
     # a passive with its agent: the agent speaks
     ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",

@@ -133,6 +133,8 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         region = head[sent:]
         # a quote earlier in the sentence: the subject follows its closing mark
         close = max((region.rfind(c) for c in "”\""), default=-1)
+        # a closing single mark after the quote's punctuation ("'We kept the door open,' he said")
+        close = max([close, *(x.end() - 1 for x in re.finditer(r"[,.!?…][’'](?=\s)", region))])
         if close >= 0:
             region, sent = region[close + 1:], sent + close + 1
         w = (_ING.search(v.group(0)) and _WITH_SUBJECT.search(region)) or _FOR_TO.search(region)
