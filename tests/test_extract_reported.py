@@ -399,3 +399,10 @@ def test_a_possessors_claim_inside_what_someone_said_stays_their_content():
                                                                     "Council leader Alan Ford")]
     got = extract_statements("Unite's claim that the council has £40m in reserves was rejected by the council.")
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [("the council has £40m in reserves", "Unite")]
+
+
+def test_a_name_and_its_relative_clause_before_said_is_the_subject_not_content():
+    got = extract_statements("Mira Odo, who chairs the Dunmore Association of Primary Heads, said many schools "
+                             "already paid assistants for training.")
+    assert [(s.quote, s.cue["speaker_text"]) for s in got] == [
+        ("many schools already paid assistants for training", "Mira Odo")]

@@ -280,6 +280,8 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
                 continue  # "strike dates, Unite announced": only a clause is a statement
             if pat is _INVERT and not (_is_clause(content) or word_count(content) >= 8):
                 continue  # "Jo Bloggs, a branch officer, said ..": a subject and its apposition
+            if pat is _INVERT and re.match(r"(?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*,\s+(?:who|whose)\s[^,]+$", content):
+                continue  # "Mira Odo, who chairs the heads' association, said ..": a subject and its relative
             if pat is _INVERT and _LOWER_ED.search(who):
                 continue
             if pat is _INVERT and "," in who and not re.match(r"^[^,]+,\s+[^,]+$", who):
