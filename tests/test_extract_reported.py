@@ -406,3 +406,11 @@ def test_a_name_and_its_relative_clause_before_said_is_the_subject_not_content()
                              "already paid assistants for training.")
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [
         ("many schools already paid assistants for training", "Mira Odo")]
+
+
+def test_no_continuation_is_cut_inside_a_quoted_fragment_and_demand_after_as_is_a_noun():
+    assert [q for q, *_ in spans('The employers said the offer "helps the lowest paid, as the unions asked us to" '
+                                 'and was fair.')] == ['the offer "helps the lowest paid, as the unions asked us to" '
+                                                       'and was fair']
+    assert spans("The council said costs rose as demand for places continued to grow.") == [
+        ("costs rose as demand for places continued to grow", "indirect")]

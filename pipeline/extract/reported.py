@@ -351,6 +351,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             continue  # "Pay claims were settled": the noun, its verb follows
         if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
             continue  # "A council report published ..", "the union's claim": a noun, not a verb
+        if lw in ("demand", "demands") and re.search(r"\b(?:as|and|with|while|of|in|rising|growing|high)\s+$", left):
+            continue  # ".. as demand for places continued to rise": the noun
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
@@ -480,11 +482,18 @@ def _quoted_whole(text: str, s: int, e: int) -> bool:
     return len(seg) > 2 and seg[0] in "“\"‘'" and seg[-1] in "”\"’'"
 
 
+def _inside_double_quotes(seg: str, i: int) -> bool:
+    """Position ``i`` of ``seg`` lies inside a quoted fragment ('"prioritises the lowest paid, as
+    the unions asked us to"': the speaker's own words go on)."""
+    head = seg[:i]
+    return head.count("“") > head.count("”") or ("“" not in head and head.count('"') % 2 == 1)
+
+
 def _content_end(text: str, cs: int, se: int) -> int:
     seg = text[cs:se]
     end = se
-    for m in (re.search(r",?\s+according to\b", seg), re.search(r":\s*[“\"‘']", seg),
-              _continuation().search(seg)):
+    cont = next((c for c in _continuation().finditer(seg) if not _inside_double_quotes(seg, c.start())), None)
+    for m in (re.search(r",?\s+according to\b", seg), re.search(r":\s*[“\"‘']", seg), cont):
         if m:
             end = min(end, cs + m.start())
     s, e = trim(text, cs, end, " \t")
