@@ -198,3 +198,13 @@ def test_subject_of_a_subordinate_reporting_clause(text, quote, who):
 def test_group_described_before_an_unattributed_quote(before, who):
     text = f"The mood on the picket was firm. {before} “If they win this, they will be back next year.”"
     assert mention(text, "If they win this, they will be back next year.") == who
+
+
+@pytest.mark.parametrize("text, quote, who", [
+    ("The motion – to be moved by a branch delegate – calls on Dunmore council to:\n1) reverse the closure.\n"
+     "2) consult the public.", "consult the public.", "The motion"),
+    ("The union's survey of 900 members found that\n  • Nearly half have struggled to afford heating.\n"
+     "  • One in ten have used a food bank.", "One in ten have used a food bank.", "The union's survey of 900 members"),
+])
+def test_list_items_take_the_source_of_the_line_that_introduces_them(text, quote, who):
+    assert mention(text, quote) == who

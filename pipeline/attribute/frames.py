@@ -184,7 +184,7 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             # the second clause's own subject
             sent += new_clause.start("np")
             region = new_clause.group("np")
-        raw = region.strip()
+        raw = _DASH_ASIDE.sub(" ", region).strip()  # "The motion – to be moved by X – calls on"
         who = clean_speaker(raw)
         if who and len(who.split()) <= 14:
             at = region.find(who)
@@ -195,6 +195,11 @@ def _subject_before(left: str, offset: int) -> Mention | None:
 
 _PASSIVE_BY = re.compile(r"\b(?:told|informed|advised|assured|warned|reminded|announced|confirmed|stated|claimed|"
                          r"said|reported|revealed|argued)\s+by\s+(?P<who>[^.!?“”\"\n]{2,120}?)\s*,?\s*(?:that\s*)?[:,]?\s*$")
+
+
+_DASH_ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,100}?\s[–—-](?=\s)")
+_LIST_MARK = re.compile(r"\s*(?:[•·▪*-]|\d{1,2}[.)])?\s*")
+_LIST_ITEM = re.compile(r"\s*(?:[•·▪*-]|\d{1,2}[.)])\s+\S")
 
 
 def _main_subject_for_pronoun(left: str, offset: int, found: Mention) -> Mention:
@@ -325,10 +330,17 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
                 return Mention(cut.group(1), ps + cut.start(1), "before")
         if subj and _PEOPLE_HEAD.search(subj[0]):
             return Mention(subj[0], ps + s0 + subj[1], "before")
-    if not left.strip() and ps > 1:
-        # a quote opening its paragraph after "X said:" closing the previous one
+    if _LIST_MARK.fullmatch(left) and ps > 1:
+        # a quote opening its paragraph after "X said:" closing the previous one; a list item
+        # after "The survey found:" / "calls on the council to:" (the items before it skipped)
         pps = text.rfind("\n", 0, ps - 1) + 1
         prev = text[pps:ps - 1].rstrip()
+        while left.strip() and _LIST_ITEM.match(prev) and pps > 1:
+            ps = pps
+            pps = text.rfind("\n", 0, ps - 1) + 1
+            prev = text[pps:ps - 1].rstrip()
         if prev.endswith((":", ";", ":-")):  # "X commented;" / "X told Libcom:-" then the quote's paragraph
             return _subject_before(prev.removesuffix("-")[:-1] + ":", pps)
+        if left.strip() and re.search(r"\bthat$", prev):  # "The survey found that\n • [..]"
+            return _subject_before(prev + " ", pps)
     return None
