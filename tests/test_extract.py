@@ -175,3 +175,11 @@ def test_what_is_no_direct_statement_without_marks():
 ])
 def test_a_single_quoted_judging_word_makes_a_statement_mixed(text, kind):
     assert [s.type for s in extract_statements(text)] == [kind]
+
+
+def test_what_a_crowd_chants_or_sings_is_a_direct_statement():
+    for text, quote in [("Over a hundred GMB members chanted “Kitcat out!” outside the town hall.", "Kitcat out!"),
+                        ("Around 30 workers chanted, “Dunmore, shame on you.”", "Dunmore, shame on you."),
+                        ("Workers sang “We want our pay back” as they marched.", "We want our pay back")]:
+        assert [(s.quote, s.type) for s in extract_statements(text)] == [(quote, "direct")]
+    assert extract_statements("Pickets were singing “solidarity” songs.") == []

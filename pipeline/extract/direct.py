@@ -12,6 +12,7 @@ _INTRO_VERB = re.compile(
     r"(?:said|says|say|added|adds|told\s+[^,:]{1,40}?|explained|insisted|argued|warned|"
     r"stated|wrote|tweeted|posted|commented|continued|replied|responded|declared|concluded|"
     r"statement|saying|adding|read|reads)\s*[,:]?\s*$", re.IGNORECASE)
+_CHANTED = re.compile(r"\b(?:chant(?:ed|ing|s)?|sang|singing|shout(?:ed|ing|s)?)\s*[,:]?\s*$", re.IGNORECASE)
 # "Jon Rogers’ message to councillors was that “..”": a nominal report of the quote
 _MESSAGE_WAS = re.compile(r"['’]s?\s+(?:message|view|position|argument|point|verdict|response|warning|plea)"
                           r"\b[^.!?“”]{0,40}?\s+(?:was|is|remains)\s+that$")
@@ -51,6 +52,9 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     elif b.endswith(":"):
         direct = True
         speaker = _subject_before_colon(b)
+    elif _CHANTED.search(b) and n >= 2:
+        direct = True  # 'members chanted “Kitcat out!”': what a crowd chants is what it says
+        speaker = _subject_before_verb(b)
     elif (_INTRO_VERB.search(b) or b.endswith(",") and _verb_near_end(b)) and (b.endswith(",") or n >= 4):
         direct = True
         speaker = _subject_before_verb(b)
