@@ -39,6 +39,11 @@ def mention(text: str, quote: str) -> str | None:
     # an interrupted quote in single marks: the words between the two parts
     ("'We kept the door open,' he said, 'and even now an offer could avert this.'",
      "and even now an offer could avert this.", "he"),
+    # 'which' after 'members of the union X' is the union; 'who' the members
+    ("Members of the union Unite, which says it represents most of the crews, will strike.",
+     "it represents most of the crews", "Unite"),
+    ("Members of the union Unite, who say they are underpaid, will strike.", "they are underpaid",
+     "Members of the union Unite"),
     # a passive with its agent: the agent speaks
     ("Crews were told by depot managers that rounds would be cut.", "rounds would be cut", "depot managers"),
     ("Cosla backed the plan by 20 votes to nine, the Northmoor Herald reports.",

@@ -88,7 +88,11 @@ def clean_speaker(raw: str) -> str:
             s = s[:verb.start()].strip(" ,")
     m = _REL_END.match(s)
     if m:  # "Unite, which says": the antecedent speaks
+        pronoun = s[m.end(1):].strip(" ,").lower()
         s = m.group(1)
+        body = re.search(r"\bof\s+(?:the\s+)?(?:(?:trade\s+)?union\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*)$", s)
+        if body and pronoun == "which":
+            s = body.group(1)  # "Members of the union Unite, which says": 'which' is the union
     else:  # the last relative pronoun ("plans which could see .. - a move which they")
         last = None
         for last in re.finditer(r"(?:^|[\s,])(?:which|who|what|whom)\s", s, re.IGNORECASE):
