@@ -144,7 +144,8 @@ def known_council(name: str | None, kn: Knowledge) -> str | None:
     if not name or name in kn.orgs or name in kn.councils.values():
         return name
     short = employer_slug(name)
-    hits = [c for c in kn.councils.values() if slug_within(short, employer_slug(c))]
+    # the same place words ("Newry Mourne and Down Council") or all of them inside a longer name
+    hits = [c for c in kn.councils.values() if employer_slug(c) == short or slug_within(short, employer_slug(c))]
     return hits[0] if len(hits) == 1 else name
 
 
