@@ -43,12 +43,11 @@ def _mentions(text: str, statements: list[Statement], role_words: frozenset = fr
     extracted: list[dict | None] | None = None
     for i, s in enumerate(statements):
         m = find_mention(text, s.start, s.end, s.type)
-        if s.cue and s.cue.get("speaker_text") and not (
-                m is not None and plausible(clean_mention(m.text, lambda x: False), role_words)):
-            out.append((s.cue["speaker_text"], int(s.cue.get("speaker_start", s.start))))
-            continue
         if m is not None and plausible(clean_mention(m.text, lambda x: False), role_words):
             out.append((m.text, m.start))
+            continue
+        if s.cue and s.cue.get("speaker_text"):
+            out.append((s.cue["speaker_text"], int(s.cue.get("speaker_start", s.start))))
             continue
         if s.cue is not None:  # the extractor's own statement: its cue is all it has to say
             out.append(None)
