@@ -51,9 +51,10 @@ _OUTLET = re.compile(r"\b(?:BBC|ITV|Sky News|the Guardian|the Times|the Independ
                      r"this newspaper|the paper|we)\s*$", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
 # ".., according to Unison's head of local government, Jo Bell, whose ..": the name in apposition
-_NAME_APPOSED = re.compile(r"(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*,")
+_NAME = r"(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
+_NAME_APPOSED = re.compile(_NAME + r"\s*,")
 _ACCORDING_BACK = re.compile(r"^(?P<content>.+?),?\s+according to (?P<who>[^,.;]{2,80}?"
-                             r"(?:,\s*(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}(?=\s*,))?)"
+                             r"(?:,\s*" + _NAME + r"(?=\s*,))?)"
                              r"(?:\s*[.!?]?\s*$|(?=,\s*(?:saying|adding|as|while|which|who|whose)\b))")
 _SUBJECT_HINT = re.compile(
     r"\b(?:[A-Z][\w’'&-]+|he|she|they|it|we|union|unions|council|councils|spokes\w+|members?|"
@@ -357,7 +358,6 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
         agent = re.match(r"\s+by\s+([^,.;:“”\"]{2,80}?)\s*,?\s+that\b", text[ve:se]) if passive_told else None
-
         # "they are continuing to press for [talks]", "went on to say": the speech act is reported
         goes_on = bool(re.search(r"\b(?:continu(?:e|es|ed|ing)|(?:go|goes|went|going)\s+on)\s+to\s+$",
                                  left, re.IGNORECASE))
