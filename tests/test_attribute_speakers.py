@@ -433,6 +433,27 @@ def test_coordinated_unions_and_groups_of_unions():
     assert got[0][0] == "The three unions" and got[0][2] == "union"
 
 
+def test_the_unions_resolve_to_the_whole_list_before():
+    text = ("Unison, GMB and Unite had announced three days of action. In a joint statement, the unions "
+            "said they had agreed to suspend the action.")
+    _, got = attribute(text, ["they had agreed to suspend the action"])
+    assert got[0] == ("Unison, GMB and Unite", None, "union")
+    text = "Unison, GMB members and Unite staff walked out. The unions said talks had failed."
+    _, got = attribute(text, ["talks had failed"])  # no list of unions: the words as written
+    assert got[0][0] == "The unions"
+
+
+def test_council_of_the_place_opening_a_national_storys_paragraph():
+    text = ("Council workers across England rejected the national employers' offer of 3.2% in the NJC pay "
+            "talks. Strikes took place at 31 councils.\nIn Aldermoor, where bin crews walked out for four "
+            "days, the city council said collections were back to normal.\nIn Stowbridge, schools will open "
+            "as normal. The council said it was relieved.\nIn July, the council said it was ready.")
+    _, got = attribute(text, ["collections were back to normal", "it was relieved", "it was ready"])
+    assert got[0] == ("Aldermoor City Council", "Aldermoor City Council", "council")
+    assert got[1][0] == "Stowbridge Council"
+    assert got[2][0] != "July Council"
+
+
 def test_union_branches_and_regions_as_written():
     text = "GMB Scotland said the deal was poor. The union said members would vote again."
     _, got = attribute(text, ["the deal was poor", "members would vote again"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.attribute.article import _council_mentions
+from pipeline.attribute.article import _NOT_PLACE, _council_mentions
 from pipeline.attribute.companies import article_companies, company_shaped, strip_suffix
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
@@ -110,6 +110,7 @@ _REGION = re.compile(r"\b(?:Scotland|Wales|Cymru|Northern\s+Ireland|North(?:\s+W
                      r"\s+East)?|East|West|London|Midlands|Yorkshire|branch|region)\b")
 _PERSON_HEADS = {"man", "woman", "councillor", "politician", "mp"}
 _EPITHET_HEADS = {"boss", "chief", "supremo"}
+_NATIONS = {"England", "Scotland", "Wales", "Britain", "Great Britain", "Northern Ireland", "UK", "Parliament"}
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+|a\s+(?=local\s+authority$))?"  # "a local authority" too
                               r"(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
@@ -478,12 +479,18 @@ class SpeakerResolver:
             if pick else None
 
     def _union_pair(self, pos: int) -> str | None:
-        """The latest "U1 and U2" (two different unions) before ``pos``."""
-        found = self.kn.find_orgs(self.text)
-        pairs = [(s1, self.text[s1:e2]) for (s1, e1, o1), (s2, e2, o2) in zip(found, found[1:])
-                 if o1.kind == o2.kind == "unions" and o1.name != o2.name and
-                 re.fullmatch(r"\s*(?:and|&)\s*", self.text[e1:s2])]
-        before = [p for s1, p in pairs if s1 < pos]
+        """The latest list of different unions ("U1 and U2", "U1, U2 and U3") before ``pos``."""
+        lists, run = [], []
+        for s0, e0, o in self.kn.find_orgs(self.text) + [(len(self.text), len(self.text), None)]:
+            sep = self.text[run[-1][1]:s0] if run else ""
+            if run and o is not None and o.kind == "unions" and o.name not in {x[2] for x in run} \
+                    and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)", sep) and not run[-1][3]:
+                run.append((s0, e0, o.name, re.search(r"\band\b|&", sep) is not None))
+                continue
+            if len(run) > 1 and run[-1][3]:  # a list ends with its "and"
+                lists.append((run[0][0], self.text[run[0][0]:run[-1][1]]))
+            run = [(s0, e0, o.name, False)] if o is not None and o.kind == "unions" else []
+        before = [p for s1, p in lists if s1 < pos]
         return before[-1] if before else None
 
     def _last(self, kinds: set[str]) -> Resolved | None:
@@ -629,8 +636,8 @@ class SpeakerResolver:
             return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
             # a contractor's dispute, or a national one: 'the council' is the council the text names
-            council = self._client_council(pos) if self._employer_kind() in ("contractors", "employer_bodies") \
-                else None
+            council = self._place_council(pos, m) or self._client_council(pos) \
+                if self._employer_kind() in ("contractors", "employer_bodies") else None
             return Resolved(council or self.employer, council or self.employer, "org")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
                                                  r"(?:company|firm|contractor)$", m, re.IGNORECASE):
@@ -663,7 +670,8 @@ class SpeakerResolver:
             if prev is not None:
                 return prev
             if self.employer:  # an unqualified spokesperson speaks for the employer
-                local = self._client_council(pos) if self._employer_kind() == "employer_bodies" and \
+                local = self._place_council(pos, m) or self._client_council(pos) \
+                    if self._employer_kind() == "employer_bodies" and \
                     re.search(r"council|authority", m, re.IGNORECASE) else None
                 return Resolved(m, local or self.employer, "description", "council")
         d = _DEF_DESC.match(m)
@@ -726,6 +734,26 @@ class SpeakerResolver:
             side = "other"  # "Several Labour Party wards": members of an outside body speak for it
         return Resolved(m, org.name if org and (kind == "description" or org.side in ("union", "other"))
                         else None, kind, side)
+
+    def _place_council(self, pos: int, mention: str) -> str | None:
+        """'In Aldermoor, where crews walked out, the city council said': the council of the place
+        that opens this sentence or the one before (a national story's round of local news)."""
+        start = pos
+        for _ in range(2):
+            start = max(self.text.rfind(". ", 0, start - 2), self.text.rfind("\n", 0, start - 2)) + 1
+        m = None
+        for m in re.finditer(r"(?:^|(?<=[.!?]\s)|(?<=\n))In\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+),",
+                             self.text[start:pos]):
+            pass
+        if m is None:
+            return None
+        place = m.group(1)
+        if place.split()[0] in _NOT_PLACE or place in _NATIONS or self.kn.find_orgs(place):
+            return None
+        if place in self.kn.councils:
+            return self.kn.councils[place]
+        kind = re.search(r"\b(city|county|borough|district)\s+council\b", mention, re.IGNORECASE)
+        return f"{place} {kind.group(1).capitalize() + ' ' if kind else ''}Council"
 
     def _client_council(self, pos: int) -> str | None:
         """The council a contractor works for: the last one named before ``pos``, else the first."""
