@@ -145,6 +145,9 @@ def test_extractor_cue_is_used_when_present():
     ("Police said they were investigating a threatening call.", "other"),
     ("One person on Twitter said the bins were a disgrace.", "other"),
     ("Judge Amos Reed said neither party came out of it well.", "other"),
+    # a working role with "leader" in it; the firm's own voice in a contractor's dispute
+    ("Team leader Jo Bell said the crews had been left short.", "union"),
+    ("A company spokesperson said the firm had complied fully with the law.", "council"),
 ])
 def test_sides(sentence, side):
     quote = sentence.split(" said ", 1)[1].rstrip(".")
@@ -441,6 +444,11 @@ def test_the_unions_resolve_to_the_whole_list_before():
     text = "Unison, GMB members and Unite staff walked out. The unions said talks had failed."
     _, got = attribute(text, ["talks had failed"])  # no list of unions: the words as written
     assert got[0][0] == "The unions"
+
+
+def test_a_working_role_before_a_name_is_not_part_of_it():
+    _, got = attribute("Chargehand Terry Boyes said he trained the new starters.", ["he trained the new starters"])
+    assert got[0][0] == "Terry Boyes" and got[0][2] == "union"
 
 
 def test_council_of_the_place_opening_a_national_storys_paragraph():
