@@ -109,6 +109,21 @@ def test_relative_clause_antecedent_speaks():
     assert mention(text, "it was working to end the dispute") == "Dunmore Council"
 
 
+@pytest.mark.parametrize("text, quote, who", [
+    # the antecedent of ", which said" is the clause's last noun phrase, not its subject
+    ("Parents will be sent details of the strike days by the council, which said it would put up signs.",
+     "it would put up signs", "the council"),
+    ("The ballot closed on Monday, and the result went to Unite, which said it would act.", "it would act",
+     "Unite"),
+    # a document and whom it is for is one source; "A report" is no reporting verb
+    ("A report to the council's policy and resources committee says most of the cuts will come from "
+     "vacant posts.", "most of the cuts will come from vacant posts",
+     "A report to the council's policy and resources committee"),
+])
+def test_antecedents_and_documents(text, quote, who):
+    assert mention(text, quote) == who
+
+
 def test_relative_clause_subject_after_which():
     text = "The row is over rotas which Dunmore Council says will save money."
     assert mention(text, "will save money") == "Dunmore Council"

@@ -451,6 +451,13 @@ def test_a_working_role_before_a_name_is_not_part_of_it():
     assert got[0][0] == "Terry Boyes" and got[0][2] == "union"
 
 
+def test_a_report_to_a_council_meeting_is_the_employers_voice():
+    text = ("Cabinet members at Dunmore Council approved the change. Staff who do not sign could face "
+            "dismissal, according to a report to the meeting.")
+    _, got = attribute(text, ["Staff who do not sign could face dismissal"])
+    assert got[0] == ("a report to the meeting", "Dunmore Council", "council")
+
+
 def test_council_of_the_place_opening_a_national_storys_paragraph():
     text = ("Council workers across England rejected the national employers' offer of 3.2% in the NJC pay "
             "talks. Strikes took place at 31 councils.\nIn Aldermoor, where bin crews walked out for four "

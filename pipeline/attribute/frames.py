@@ -121,6 +121,10 @@ _NEW_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?P<np>(?:the\s+)?[A-Z]
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|been|\w{3,}ed)\b")
 
 
+# a determiner before a verb-shaped word makes it a noun: "A report to the committee says"
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|its|their|his|her|this|our|your)\s+$", re.IGNORECASE)
+
+
 def _subject_before(left: str, offset: int) -> Mention | None:
     """The subject of the last reporting verb that ends ``left`` (content follows it)."""
     verbs = sorted([*verb_regex().finditer(left), *_FRAME_ONLY_VERBS.finditer(left)], key=lambda v: v.start())
@@ -174,7 +178,7 @@ def _subject_before(left: str, offset: int) -> Mention | None:
             region = sub.group("np")
         # ("Responding to the ballot, X said": a participle opening the sentence reports nothing)
         inner = [x for x in verb_regex().finditer(region) if not _OBJECT_VERB.match(x.group(0))
-                 and not _ING.search(x.group(0))]
+                 and not _ING.search(x.group(0)) and not _DETERMINER_END.search(region, 0, x.start())]
         if inner:  # "The union claims the council said ...": the innermost subject speaks
             sent += inner[-1].end()
             region = region[inner[-1].end():]

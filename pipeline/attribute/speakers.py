@@ -120,6 +120,8 @@ _BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:ma
 _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?)\s*(?:joint\s+)?"
                         r"(?:statement|press release|letter|email|report|notice|update)"
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
+_REPORT_TO_MEETING = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+)?(?:report|paper)\s+(?:to|for|before)\s+(?:the\s+)?"
+                                r"(?:[\w’'-]+\s+){0,5}(?:meeting|committee|cabinet|board|panel)$", re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
@@ -627,6 +629,9 @@ class SpeakerResolver:
             else _single_name(m, self.places)
         if single:  # "Unison member Helen", "Claire": a first name only
             return self._person(single, m, pos)
+        if _REPORT_TO_MEETING.match(m) and self.employer and self._canonical_org(m) is None:
+            # officers' reports go to the council's own meetings: the employer's voice
+            return Resolved(m, self.employer, "description", "council")
         st = _STATEMENT.match(m)
         if st and self.history and re.fullmatch(r"the\s+(?:statement|letter|email|report)", m, re.IGNORECASE):
             return self.history[-1]  # "The statement added": the one just quoted, whoever made it

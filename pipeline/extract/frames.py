@@ -64,6 +64,10 @@ _FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has
                        r"will|would|wants?|says?|hit|went|took|made|came|met|held|kept|left|put)\b")
 
 
+# a document and whom it is for, one source: "A report to the council's policy and resources committee"
+_DOCUMENT = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}(?:report|survey|study|review|paper)\s+"
+                       r"(?:to|for|by|from|into)\s+[^,]{3,90}$", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\s(?:[a-z]{3,}ed|went|gave|spoke|told)\s")
 # an age or a home after a name: "Bernard Hollis, 84,", "Jo Bell, from Dunmore,"
 AFTER_NAME = re.compile(r"(?:aged\s+)?\d{1,3}$|from\s+(?:the\s+)?(?:village|town|city|area|estate)\s+of\s+|from\s+[A-Z]")
 
@@ -90,6 +94,13 @@ def clean_speaker(raw: str) -> str:
     if m:  # "Unite, which says": the antecedent speaks
         pronoun = s[m.end(1):].strip(" ,").lower()
         s = m.group(1)
+        verb = _FINITE.search(s) or _CLAUSE_VERB.search(s)
+        if verb:
+            # "Parents will be sent details by the council, which said": the antecedent is the
+            # clause's last noun phrase, not its subject
+            tail = list(re.finditer(r"\s(?:by|to|with|from|for|at|against|than|and|met|told|wrote\s+to)\s", s[verb.start():]))
+            if tail:
+                s = s[verb.start() + tail[-1].end():]
         body = re.search(r"\bof\s+(?:the\s+)?(?:(?:trade\s+)?union\s+)?([A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*)$", s)
         if body and pronoun == "which":
             s = body.group(1)  # "Members of the union Unite, which says": 'which' is the union
@@ -133,7 +144,7 @@ def clean_speaker(raw: str) -> str:
         prev = s
         s = _LEAD.sub("", s).strip()
         s = _TAIL.sub("", s).strip().strip(",;:–—- ")
-    if len(s.split()) > 8:  # a clause swallowed the subject: keep its last phrase (or the name)
+    if len(s.split()) > 8 and not _DOCUMENT.match(s):  # a clause swallowed the subject: keep its last phrase
         # "and" between two names coordinates one subject ("Unite and Unison"): no split there
         joined = re.sub(r"\b([A-Z][\w’'-]*) and (?=[A-Z])", "\\1 \x00 ", s)
         segs = [x.replace("\x00", "and") for x in
@@ -144,7 +155,6 @@ def clean_speaker(raw: str) -> str:
             r"(?:employed|organised|represented|based|paid|hired|contracted)\s+(?:by|in|at)\b", x)]
         named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())] or [
             # "Employment law specialist Professor Alan Gibbs, of the University of X": a role
-            # before the name, the affiliation after it
             # before the name, the affiliation after it; "Workplace rep Jo Bell, a social worker in
             # the discharge team": a description in apposition
             i for i, x in enumerate(segs[:-1]) if _ENDS_IN_NAME.search(x) and re.match(r"(?:of|at|a|an|the)\s", segs[i + 1])]
