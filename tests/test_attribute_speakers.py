@@ -451,6 +451,24 @@ def test_a_working_role_before_a_name_is_not_part_of_it():
     assert got[0][0] == "Terry Boyes" and got[0][2] == "union"
 
 
+def test_a_speaker_named_inside_a_block_quote_reports_a_nested_statement():
+    text = ("Unite official Howard Beckett said the dispute was about safety. Mr Beckett told the paper:\n"
+            "The firm wants to remove safety duties from the crew. This is unsafe.\n"
+            "The council says that CCTV makes it safe, but it is not the same. There have been accidents.\n")
+    quotes = ["The firm wants to remove safety duties from the crew. This is unsafe.",
+              "The council says that CCTV makes it safe, but it is not the same. There have been accidents."]
+    _, got = attribute(text, quotes)
+    assert [g[0] for g in got] == ["Howard Beckett"] * 2
+
+
+def test_the_survey_is_the_survey_the_text_introduced():
+    text = ("Unite members in councils voted to strike. A survey of Unite members in local authorities, "
+            "earlier this summer, highlighted how years of pay freezes had hurt workers. The survey found:\n"
+            "  • Nearly half have struggled to afford heating.")
+    _, got = attribute(text, ["years of pay freezes had hurt workers", "Nearly half have struggled to afford heating."])
+    assert got == [("A survey of Unite members in local authorities", "Unite", "union")] * 2
+
+
 def test_a_report_to_a_council_meeting_is_the_employers_voice():
     text = ("Cabinet members at Dunmore Council approved the change. Staff who do not sign could face "
             "dismissal, according to a report to the meeting.")

@@ -31,7 +31,11 @@ def _extracted_cues(text: str, statements: list[Statement]) -> list[dict | None]
             ov = min(s.end, f.end) - max(s.start, f.start)
             if ov > best_ov:
                 best, best_ov = f, ov
-        out.append(best.cue if best is not None else None)
+        # a speaker named inside the span reports a statement nested in it, not this one ("The
+        # council says that CCTV makes it safe, but it's not the same" in a union official's words)
+        nested = best is not None and best.cue and best.start > s.start and \
+            (best.cue.get("speaker_text") or "\0") in text[s.start:best.start]
+        out.append(best.cue if best is not None and not nested else None)
     return out
 
 

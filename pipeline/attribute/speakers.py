@@ -122,6 +122,8 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _REPORT_TO_MEETING = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+)?(?:report|paper)\s+(?:to|for|before)\s+(?:the\s+)?"
                                 r"(?:[\w’'-]+\s+){0,5}(?:meeting|committee|cabinet|board|panel)$", re.IGNORECASE)
+_DOCUMENT_ANAPHOR = re.compile(r"^(?:the|this)\s+(survey|study|poll|research|analysis|review|petition|motion)$",
+                               re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
@@ -632,6 +634,11 @@ class SpeakerResolver:
         if _REPORT_TO_MEETING.match(m) and self.employer and self._canonical_org(m) is None:
             # officers' reports go to the council's own meetings: the employer's voice
             return Resolved(m, self.employer, "description", "council")
+        doc = _DOCUMENT_ANAPHOR.match(m)
+        intro = self._introduced(doc.group(1), pos) if doc else None
+        if intro:  # "The survey found" after "A survey of Unite members in local authorities, .."
+            org = self.org_in(intro)
+            return Resolved(intro, org.name if org else None, "description")
         st = _STATEMENT.match(m)
         if st and self.history and re.fullmatch(r"the\s+(?:statement|letter|email|report)", m, re.IGNORECASE):
             return self.history[-1]  # "The statement added": the one just quoted, whoever made it
