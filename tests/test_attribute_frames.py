@@ -119,6 +119,9 @@ def test_relative_clause_antecedent_speaks():
     ("A report to the council's policy and resources committee says most of the cuts will come from "
      "vacant posts.", "most of the cuts will come from vacant posts",
      "A report to the council's policy and resources committee"),
+    # the last relative pronoun opens the clause whose subject speaks
+    ("Staff rejected the offer, which was made last month and which employers have dubbed “full and final”.",
+     "full and final", "employers"),
 ])
 def test_antecedents_and_documents(text, quote, who):
     assert mention(text, quote) == who

@@ -50,7 +50,8 @@ _COORD = re.compile(r"(?:\s|^)(?:and|but|before|then)(?:\s+(?:has|have|had|also|
 # follows a clause with its own past-tense verb
 _ING_AFTER_CLAUSE = re.compile(r"\b(?:struck|marched|walked\s+out|protested|rallied|gathered|demonstrated|"
                                r"picketed|voted|met|went)\b")
-_REL_SUBJ = re.compile(r"(?:^|[\s,])(?:which|who|whom|that)\s+([^,]+)$")
+# the last relative pronoun ("which was made last month and which employers have (dubbed)")
+_REL_SUBJ = re.compile(r"(?:^|[\s,])(?:which|who|whom|that)\s+((?:(?!\b(?:which|who|whom)\s)[^,])+)$")
 # "who support ..", not "who the council says": a verb, no subject of its own, after "who"
 _SUBJ_REL_VERB = re.compile(r"(?!(?:the|a|an|its|their|his|her|our|this|these|those|he|she|they|we|it|i|you|"
                             r"many|some|most|all|both)\b)[a-z]+\s")
@@ -108,7 +109,7 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
 # have slammed [..]", "Glasgow City Unison has made clear that [..]", "UNISON views [..]"
 _FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s+)?made\s+(?:it\s+)?clear|"
                                r"views|been\s+lobbying|lobbied|hit\s+out\s+at|chanted|appealed\s+to|promised(?:\s+to)?|"
-                               r"commented|herald(?:ed|ing)|hail(?:ed|ing)|rejected|dismissed|highlight(?:s|ed))"
+                               r"commented|herald(?:ed|ing)|hail(?:ed|ing)|rejected|dismissed|highlight(?:s|ed)|dubbed|branded|labelled)"
                                r"(?![\w'’-])")
 
 
