@@ -147,6 +147,9 @@ def test_extractor_cue_is_used_when_present():
     ("Judge Amos Reed said neither party came out of it well.", "other"),
     # a working role with "leader" in it; the firm's own voice in a contractor's dispute
     ("Team leader Jo Bell said the crews had been left short.", "union"),
+    # elected members of the parliaments, in the plural too
+    ("Six MSPs from the ruling party said they sympathised with the strikers.", "other"),
+    ("Ministers said pay was a matter for councils.", "other"),
     ("A company spokesperson said the firm had complied fully with the law.", "council"),
 ])
 def test_sides(sentence, side):
