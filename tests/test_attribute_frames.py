@@ -122,6 +122,9 @@ def test_relative_clause_antecedent_speaks():
     # the last relative pronoun opens the clause whose subject speaks
     ("Staff rejected the offer, which was made last month and which employers have dubbed “full and final”.",
      "full and final", "employers"),
+    # putting the blame somewhere is saying where it lies; the next clause's speaker is another
+    ("Ms Dunsmore put the blame “at the doors of Cosla”, but on Tuesday the First Minister said there was "
+     "no money.", "the blame “at the doors of Cosla”", "Ms Dunsmore"),
 ])
 def test_antecedents_and_documents(text, quote, who):
     assert mention(text, quote) == who
