@@ -125,6 +125,9 @@ def test_relative_clause_antecedent_speaks():
     # putting the blame somewhere is saying where it lies; the next clause's speaker is another
     ("Ms Dunsmore put the blame “at the doors of Cosla”, but on Tuesday the First Minister said there was "
      "no money.", "the blame “at the doors of Cosla”", "Ms Dunsmore"),
+    # the clause after "as" holds the subject ("escalates calls for": "calls" is the noun)
+    ("The ballot comes as the union escalates calls for full and fair compensation for the women.",
+     "full and fair compensation for the women", "the union"),
 ])
 def test_antecedents_and_documents(text, quote, who):
     assert mention(text, quote) == who

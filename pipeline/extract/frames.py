@@ -51,6 +51,9 @@ _PARTICIPLE_TAIL = re.compile(r"^(?P<head>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'
 # "the row escalated this week when the union": the subject of the last subordinate clause
 _SUBORD_SUBJECT = re.compile(r"^.*\s(?:when|after|because|while|since|before|until|once)\s+"
                              r"(?P<subj>(?:the|a|an|its|their|[A-Z])[^,]{0,60})$")
+# "The ballot comes as the union escalates (calls for)": the subject of the clause after "as"
+_AS_SUBJECT = re.compile(r"^.*\sas\s+(?P<subj>(?:the|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|[A-Z][\w’'&-]*"
+                         r"(?:\s+[A-Z][\w’'&-]*){0,2})\s+[a-z]{3,}(?:s|ed)(?:\s+(?:its|their))?$")
 _PRONOUN_END = re.compile(r"(?:^|,\s+)(he|she|they|we|it)$", re.IGNORECASE)
 _DATELINE = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\s+")
 _CONTRACTED = re.compile(r"^(we|they|he|she|it|i)['’](?:ve|re|s|d|ll|m)$", re.IGNORECASE)
@@ -86,7 +89,7 @@ def clean_speaker(raw: str) -> str:
     p = _PRONOUN_END.search(s)
     if p and p.start() > 0:  # "Just two months later, in February 2025, he"
         return p.group(1)
-    x = _PARTICIPLE_TAIL.match(s) or _SUBORD_SUBJECT.match(s)
+    x = _PARTICIPLE_TAIL.match(s) or _SUBORD_SUBJECT.match(s) or _AS_SUBJECT.match(s)
     if x:
         s = x.group(x.lastgroup)
     if _COORD_END.search(s):  # "pickets were outside the depots and (have warned)"
