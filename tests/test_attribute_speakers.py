@@ -472,6 +472,13 @@ def test_the_survey_is_the_survey_the_text_introduced():
     assert got == [("A survey of Unite members in local authorities", "Unite", "union")] * 2
 
 
+def test_the_council_with_the_unions_by_name():
+    text = ("Birmingham City Council staff went on strike. There was a breakthrough late last year when the "
+            "council, UNISON and GMB announced they had reached a framework agreement.")
+    _, got = attribute(text, ["they had reached a framework agreement"])
+    assert got[0] == ("Birmingham City Council, UNISON and GMB", None, "other")
+
+
 def test_a_report_to_a_council_meeting_is_the_employers_voice():
     text = ("Cabinet members at Dunmore Council approved the change. Staff who do not sign could face "
             "dismissal, according to a report to the meeting.")

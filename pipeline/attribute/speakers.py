@@ -577,6 +577,9 @@ class SpeakerResolver:
                                       re.IGNORECASE):  # "a notice outside the library": the employer's
             return Resolved(m, self.employer, "description", "council")
         if self._joint(m):  # "the council, Unison and GMB announced": both parties together
+            if self.employer and self._employer_kind() == "council":  # by name, the most specific
+                m = re.sub(r"^(?:the\s+)?(?:city\s+|county\s+|borough\s+)?council\b", self.employer, m,
+                           flags=re.IGNORECASE)
             return Resolved(m, None, "group", "other")
         if self.employer and _COMPANY_NAME.fullmatch(m) and not _INSTITUTION.fullmatch(m) and \
                 m.split()[0] == re.sub(r"^(?:The\s+|City\s+of\s+)", "", self.employer).split()[0]:

@@ -50,7 +50,8 @@ _PARTICIPLE_TAIL = re.compile(r"^(?P<head>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'
                               r"who\s+represents?|which\s+represents?)\s.+$", re.IGNORECASE)
 # "the row escalated this week when the union": the subject of the last subordinate clause
 _SUBORD_SUBJECT = re.compile(r"^.*\s(?:when|after|because|while|since|before|until|once)\s+"
-                             r"(?P<subj>(?:the|a|an|its|their|[A-Z])[^,]{0,60})$")
+                             r"(?P<subj>(?:the|a|an|its|their|[A-Z])(?:[^,]{0,40}(?:,\s+[^,]{1,40}){1,3}\s(?:and|&)\s"
+                             r"[^,]{1,40}|[^,]{0,60}))$")  # a list too: "when the council, Unison and GMB"
 # "The ballot comes as the union escalates (calls for)": the subject of the clause after "as"
 _AS_SUBJECT = re.compile(r"^.*\sas\s+(?P<subj>(?:the|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|[A-Z][\w’'&-]*"
                          r"(?:\s+[A-Z][\w’'&-]*){0,2})\s+[a-z]{3,}(?:s|ed)(?:\s+(?:its|their))?$")
