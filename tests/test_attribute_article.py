@@ -1,4 +1,6 @@
 """Employer, unions, year, dispute slug and grouping across a batch, on fictional articles."""
+import pytest
+
 from pipeline.attribute import META_KEYS, group_disputes, infer_article_meta, load_knowledge
 from pipeline.attribute.article import _council_mentions, dispute_slug, employer_slug, infer_year
 from pipeline.schema import Article
@@ -36,6 +38,14 @@ def test_hints_are_kept():
                 dispute="dunmore-bins-2030", hints=("employer", "unions", "dispute"))
     infer_article_meta(a, load_knowledge())
     assert (a.employer, a.unions, a.dispute) == ("Dunmore Council", ["Unite"], "dunmore-bins-2030")
+
+
+@pytest.mark.parametrize("firm", ["Mitie", "Everyone Active", "Norse Group"])
+def test_council_service_contractors_are_employers(firm):
+    text = (f"Cleaners employed by {firm} at Dunmore Borough Council offices walked out on Monday. Unison "
+            f"said {firm} had refused to pay the real living wage. A {firm} spokesperson said it was "
+            "disappointed. The council said it hoped the dispute would end soon.")
+    assert meta(text, "Cleaners strike at Dunmore council offices").employer == firm
 
 
 def test_contractor_named_often_is_the_employer():
