@@ -66,6 +66,9 @@ def test_national_talks_pick_the_employers_body():
 def test_place_from_title_when_no_council_is_named():
     text = "Bins piled up across Northfold as the council's drivers began their strike."
     assert meta(text, "Northfold strike begins").employer == "Northfold Council"
+    # the kind of council the text calls it
+    text = "Families in Ousebridge were left stranded as drivers on the county council's minibuses walked out."
+    assert meta(text, "Ousebridge school transport strike begins").employer == "Ousebridge County Council"
     # a body the lists know is no place: "talks at Acas" names no council
     text = "Talks over Northfold's standby pay will take place at Acas. The council brought in agency staff."
     assert meta(text, "Standby pay talks at Acas after strike").employer != "Acas Council"

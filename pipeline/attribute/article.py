@@ -168,7 +168,13 @@ def _place_council(title: str, text: str, kn: Knowledge) -> str | None:
         n = len(re.findall(rf"\b{re.escape(w)}\b", text))
         if n:
             cands[w] = n
-    return f"{cands.most_common(1)[0][0]} Council" if cands else None
+    if not cands:
+        return None
+    # "the county council" in the text: the place's council by its kind ("Ousebridge County Council")
+    kinds = Counter(k.lower() for k in re.findall(r"\bthe\s+(city|county|borough|district)\s+council\b", text,
+                                                  re.IGNORECASE))
+    kind = f"{kinds.most_common(1)[0][0].capitalize()} " if kinds else ""
+    return f"{cands.most_common(1)[0][0]} {kind}Council"
 
 
 def _host(article: Article) -> str:
