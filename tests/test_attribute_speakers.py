@@ -850,6 +850,14 @@ def test_residents_parish_councillors_and_local_bodies_are_outside_voices(intro,
     assert (got[0][0], got[0][2]) == expected
 
 
+def test_the_employers_body_is_named_as_the_text_writes_it():
+    text = ("Council workers across England rejected the national pay offer. Local Government Employers said "
+            "the offer was fair. The National Employers said they were disappointed.")
+    _, got = attribute(text, ["the offer was fair", "they were disappointed"])
+    assert got[0] == ("Local Government Employers", "Local Government Association", "council")
+    assert got[1][0].lower() == "national employers" and got[1][1:] == ("Local Government Association", "council")
+
+
 def test_the_council_in_a_national_dispute_is_the_council_the_text_names():
     text = ("Council workers across England will strike over the national pay offer, Unison said.\n"
             "In Dunmore City Council's depots, crews walked out at 6am. The council said bins would be "

@@ -730,7 +730,8 @@ class SpeakerResolver:
         org = self.org_in(m)
         canonical = self._canonical_org(m)
         if canonical:
-            if canonical.kind == "unions" and _REGION.search(m):  # "GMB Scotland": as written
+            if canonical.kind == "unions" and _REGION.search(m) or canonical.kind == "employer_bodies":
+                # "GMB Scotland", "Local Government Employers": as written, the body's name
                 return Resolved(re.sub(r"^the\s+", "", m, flags=re.IGNORECASE), canonical.name, "org")
             return Resolved(canonical.name, canonical.name, "org")
         # the head decides: "social workers at X Council" are workers, "a spokesman for X" is X's
