@@ -858,6 +858,14 @@ def test_the_employers_body_is_named_as_the_text_writes_it():
     assert got[1][0].lower() == "national employers" and got[1][1:] == ("Local Government Association", "council")
 
 
+@pytest.mark.parametrize("body", ["Ministry of Housing, Communities and Local Government",
+                                  "Department for Levelling Up, Housing and Communities"])
+def test_a_renamed_department_is_named_as_the_text_names_it(body):
+    text = f"Unison members at Dunmore Council will strike. The {body} said pay was a matter for employers."
+    _, got = attribute(text, ["pay was a matter for employers"])
+    assert got[0] == (body, body, "other")
+
+
 def test_the_council_in_a_national_dispute_is_the_council_the_text_names():
     text = ("Council workers across England will strike over the national pay offer, Unison said.\n"
             "In Dunmore City Council's depots, crews walked out at 6am. The council said bins would be "
