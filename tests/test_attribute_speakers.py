@@ -486,6 +486,17 @@ def test_a_report_to_a_council_meeting_is_the_employers_voice():
     assert got[0] == ("a report to the meeting", "Dunmore Council", "council")
 
 
+def test_their_union_is_the_union_the_article_names():
+    text = ("Social workers at Dunmore Council face pay cuts of up to £3,200 a year, their union says.\n"
+            "Unison said members would be balloted.")
+    _, got = attribute(text, ["Social workers at Dunmore Council face pay cuts of up to £3,200 a year"])
+    assert got[0] == ("Unison", "Unison", "union")
+    text = ("Lifeguards at Dunmore's leisure centres have voted to strike, their unions have announced.\n"
+            "Unison and GMB said the pay offer was too low.")
+    _, got = attribute(text, ["Lifeguards at Dunmore's leisure centres have voted to strike"])
+    assert got[0][0] == "Unison and GMB"
+
+
 def test_council_of_the_place_opening_a_national_storys_paragraph():
     text = ("Council workers across England rejected the national employers' offer of 3.2% in the NJC pay "
             "talks. Strikes took place at 31 councils.\nIn Aldermoor, where bin crews walked out for four "

@@ -124,7 +124,7 @@ _REPORT_TO_MEETING = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+)?(?:report|pa
                                 r"(?:[\w’'-]+\s+){0,5}(?:meeting|committee|cabinet|board|panel)$", re.IGNORECASE)
 _DOCUMENT_ANAPHOR = re.compile(r"^(?:the|this)\s+(survey|study|poll|research|analysis|review|petition|motion)$",
                                re.IGNORECASE)
-_UNION_ANAPHOR = re.compile(r"^(?:the\s+)?(?:trade\s+)?union$", re.IGNORECASE)
+_UNION_ANAPHOR = re.compile(r"^(?:the\s+|their\s+|its\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
@@ -139,7 +139,7 @@ _UNION_EPITHET = re.compile(
     r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
     re.IGNORECASE)
-_UNIONS_ANAPHOR = re.compile(r"^(?:the\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
+_UNIONS_ANAPHOR = re.compile(r"^(?:the\s+|their\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
 # a role one person holds: "The leader of Birmingham City Council", "Unison's head of local
 # government", "the council's chief executive" -> the person the article gives that title
 _UNIQUE_ROLE = re.compile(r"^(?:the\s+)?(?:[\w’'& -]+?['’]s?\s+)?(?:council\s+|union\s+)?(?P<role>leader|mayor|"
@@ -482,8 +482,9 @@ class SpeakerResolver:
         return max(pick, key=lambda n: self.people[n][0] if n in before else -self.people[n][0]) \
             if pick else None
 
-    def _union_pair(self, pos: int) -> str | None:
-        """The latest list of different unions ("U1 and U2", "U1, U2 and U3") before ``pos``."""
+    def _union_pair(self, pos: int, after: bool = False) -> str | None:
+        """The latest list of different unions ("U1 and U2", "U1, U2 and U3") before ``pos`` (or,
+        ``after``, the first one after it)."""
         lists, run = [], []
         for s0, e0, o in self.kn.find_orgs(self.text) + [(len(self.text), len(self.text), None)]:
             sep = self.text[run[-1][1]:s0] if run else ""
@@ -495,6 +496,8 @@ class SpeakerResolver:
                 lists.append((run[0][0], self.text[run[0][0]:run[-1][1]]))
             run = [(s0, e0, o.name, False)] if o is not None and o.kind == "unions" else []
         before = [p for s1, p in lists if s1 < pos]
+        if after and not before:  # "[..], their unions have announced" opening the article
+            return next((p for s1, p in lists if s1 >= pos), None)
         return before[-1] if before else None
 
     def _last(self, kinds: set[str]) -> Resolved | None:
@@ -677,7 +680,7 @@ class SpeakerResolver:
                 return Resolved(self._union_as_written(u, pos), u, "org")
         if _UNIONS_ANAPHOR.match(m):
             # "the unions" after "Unite and Unison ...": the most specific name the text gives
-            both = self._union_pair(pos)
+            both = self._union_pair(pos, after=m.lower().startswith("their"))
             if both:
                 return Resolved(both, None, "group", "union")
         if _BARE_SPOKES.match(m):
