@@ -128,6 +128,9 @@ def test_relative_clause_antecedent_speaks():
     # the clause after "as" holds the subject ("escalates calls for": "calls" is the noun)
     ("The ballot comes as the union escalates calls for full and fair compensation for the women.",
      "full and fair compensation for the women", "the union"),
+    # a thing believes nothing: a coordinated verb after "The dispute has arisen because X are .."
+    ("The dispute has arisen because the affected staff are employed on grade 6, but believe they should "
+     "be on grade 7.", "they should be on grade 7", "the affected staff"),
 ])
 def test_antecedents_and_documents(text, quote, who):
     assert mention(text, quote) == who

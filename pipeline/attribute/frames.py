@@ -126,6 +126,12 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|been|\
 _DETERMINER_END = re.compile(r"\b(?:a|an|the|its|their|his|her|this|our|your)\s+$", re.IGNORECASE)
 
 
+_THING = re.compile(r"^(?:the|this|a|an)\s+(?:dispute|strike|row|action|offer|ballot|decision|move|plans?|"
+                    r"changes?|walkout|deal|proposals?)$", re.IGNORECASE)
+_BECAUSE_SUBJECT = re.compile(r"\b(?:because|after|when|since|as|although|though)\s+(?P<np>(?:(?:the|its|their)\s+)?"
+                              r"[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+(?:are|is|was|were|have|has|had)\b")
+
+
 def _subject_before(left: str, offset: int) -> Mention | None:
     """The subject of the last reporting verb that ends ``left`` (content follows it)."""
     verbs = sorted([*verb_regex().finditer(left), *_FRAME_ONLY_VERBS.finditer(left)], key=lambda v: v.start())
@@ -168,6 +174,10 @@ def _subject_before(left: str, offset: int) -> Mention | None:
                 parts = ((region[last[-1].end():], sent + last[-1].end()),) + parts
             for part, at in parts:
                 subj = _sentence_subject(part)
+                inner = _BECAUSE_SUBJECT.search(part) if subj and _THING.match(subj[0]) else None
+                if inner:  # "The dispute has arisen because the affected staff are .., but believe":
+                    # a thing believes nothing; the clause's own subject does
+                    return Mention(inner.group("np"), offset + at + inner.start("np"), "before")
                 if subj is not None:
                     return Mention(subj[0], offset + at + subj[1], "before")
         region, shift = _relative(region)
