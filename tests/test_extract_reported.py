@@ -20,6 +20,18 @@ def test_trailing_attribution_with_apposition_and_date():
     assert st.cue["speaker_text"] == "Unite, the porters' union"
 
 
+def test_trailing_attribution_after_a_list_of_dates():
+    (st,) = extract_statements("Strikes will take place on 17, 18 and 19 October, the union said.")
+    assert st.quote == "Strikes will take place on 17, 18 and 19 October" and st.cue["speaker_text"] == "the union"
+
+
+def test_a_speaking_aside_is_no_part_of_the_speaker():
+    text = ("Unite regional officer Callum Reed, speaking on the picket line at the Brackley Lane depot, said: "
+            "“The council has ripped up contracts.”")
+    (st,) = extract_statements(text)
+    assert st.cue["speaker_text"] == "Unite regional officer Callum Reed"
+
+
 def test_trailing_attribution_with_dashed_aside():
     text = "Staff will walk out on Friday, Unison - the union that represents them - said today."
     (st,) = extract_statements(text)

@@ -74,6 +74,7 @@ _DOCUMENT = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}(?:report|survey|
 _TIME_ASIDE = re.compile(r"^(?:(?:earlier|later)\s+(?:this|last|that)\s+|(?:last|this|next)\s+)(?:week|month|year|"
                          r"summer|spring|autumn|winter|weekend|morning|evening|night)$|^(?:earlier|later|"
                          r"yesterday|today|recently)$", re.IGNORECASE)
+_SPEAKING_ASIDE = re.compile(r"^(?:speaking|writing|talking|addressing|responding|commenting)\b", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\s(?:[a-z]{3,}ed|went|gave|spoke|told)\s")
 # an age or a home after a name: "Bernard Hollis, 84,", "Jo Bell, from Dunmore,"
 AFTER_NAME = re.compile(r"(?:aged\s+)?\d{1,3}$|from\s+(?:the\s+)?(?:village|town|city|area|estate)\s+of\s+|from\s+[A-Z]")
@@ -142,8 +143,10 @@ def clean_speaker(raw: str) -> str:
         parts[0] = _SOFT_LEAD.sub("", parts[0])  # "However Bora Oktas, regional officer at .."
     while len(parts) > 1 and _FUNCTION_LEAD.match(parts[0]):
         parts = parts[1:]
-    while len(parts) > 1 and _TIME_ASIDE.match(parts[-1]):
-        parts = parts[:-1]  # "A survey of Unite members, earlier this summer, (highlighted)"
+    while len(parts) > 1 and (_TIME_ASIDE.match(parts[-1]) or _SPEAKING_ASIDE.match(parts[-1])):
+        # "A survey of Unite members, earlier this summer, (highlighted)"; "Jo Bell, speaking on
+        # the picket line at the depot, (said)"
+        parts = parts[:-1]
     while len(parts) > 1 and AFTER_NAME.match(parts[-1]) and \
             re.search(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$", parts[-2]):
         parts = parts[:-1]  # "Lynne Fairclough, from the village of Steeple Hatton,"

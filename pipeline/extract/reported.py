@@ -275,8 +275,8 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
             who = m.group("who").strip()
             cs, ce = trim(text, ss, ss + m.start(), " \t,")
             content = text[cs:ce]
-            if word_count(content) < 3 or not _valid_subject(who, limit):
-                continue
+            if word_count(content) < 3 or not _valid_subject(who, limit) or who[:1].isdigit():
+                continue  # (".. on 17, 18 and 19 October, the union said": a date list is no speaker)
             if re.match(r"announc|reveal", m.group("verb"), re.IGNORECASE) and not _is_clause(content):
                 continue  # "strike dates, Unite announced": only a clause is a statement
             if pat is _INVERT and not (_is_clause(content) or word_count(content) >= 8):
