@@ -486,6 +486,13 @@ def test_a_report_to_a_council_meeting_is_the_employers_voice():
     assert got[0] == ("a report to the meeting", "Dunmore Council", "council")
 
 
+@pytest.mark.parametrize("kind", ["district", "metropolitan borough", "county borough"])
+def test_the_council_by_its_kind_is_the_employer(kind):
+    text = f"Bin crews employed by Ashby {kind.title()} Council will strike. The {kind} council said 14 posts would go."
+    _, got = attribute(text, ["14 posts would go"])
+    assert got[0] == (f"Ashby {kind.title()} Council", f"Ashby {kind.title()} Council", "council")
+
+
 def test_their_union_is_the_union_the_article_names():
     text = ("Social workers at Dunmore Council face pay cuts of up to £3,200 a year, their union says.\n"
             "Unison said members would be balloted.")

@@ -114,7 +114,8 @@ _NATIONS = {"England", "Scotland", "Wales", "Britain", "Great Britain", "Norther
 _COUNCIL_ANAPHOR = re.compile(r"^(?:the\s+|a\s+(?=local\s+authority$))?"  # "a local authority" too
                               r"(?:[\w-]+-(?:run|led|controlled)\s+)?(?:local\s+)?"
                               r"(?:council|authority|local authority|city council|county council|"
-                              r"borough council|town hall|council administration)$", re.IGNORECASE)
+                              r"borough council|district council|metropolitan borough council|county borough council|"
+                              r"unitary authority|town hall|council administration)$", re.IGNORECASE)
 _BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:man|woman|person)$",
                           re.IGNORECASE)
 _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?)\s*(?:joint\s+)?"
