@@ -761,13 +761,11 @@ class SpeakerResolver:
         start = pos
         for _ in range(2):
             start = max(self.text.rfind(". ", 0, start - 2), self.text.rfind("\n", 0, start - 2)) + 1
-        m = None
-        for m in re.finditer(r"(?:^|(?<=[.!?]\s)|(?<=\n))In\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+),",
-                             self.text[start:pos]):
-            pass
-        if m is None:
+        opened = re.findall(r"(?:^|(?<=[.!?]\s)|(?<=\n))In\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+),",
+                            self.text[start:pos])
+        if not opened:
             return None
-        place = m.group(1)
+        place = opened[-1]
         if place.split()[0] in _NOT_PLACE or place in _NATIONS or self.kn.find_orgs(place):
             return None
         if place in self.kn.councils:
