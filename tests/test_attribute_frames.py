@@ -131,6 +131,11 @@ def test_relative_clause_antecedent_speaks():
     # a thing believes nothing: a coordinated verb after "The dispute has arisen because X are .."
     ("The dispute has arisen because the affected staff are employed on grade 6, but believe they should "
      "be on grade 7.", "they should be on grade 7", "the affected staff"),
+    # with no comma between, a coordinated verb continues the nearer clause ("after the council offered .. and said")
+    ("Unite members voted to end the strike after the council offered them £750 and said 50 agency workers "
+     "would be taken on.", "50 agency workers would be taken on", "the council"),
+    ("The council offered £750 after talks, and said 50 agency workers would be taken on.",
+     "50 agency workers would be taken on", "The council"),
 ])
 def test_antecedents_and_documents(text, quote, who):
     assert mention(text, quote) == who

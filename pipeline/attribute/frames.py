@@ -132,6 +132,13 @@ _BECAUSE_SUBJECT = re.compile(r"\b(?:because|after|when|since|as|although|though
                               r"[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+(?:are|is|was|were|have|has|had)\b")
 
 
+# "X voted to end the strike after the council offered them £750 and (said)": with no comma
+# between, the coordinated verb continues the nearer clause, whose subject speaks
+_NEAR_CLAUSE = re.compile(r"\b(?:after|because|when|once)\s+(?P<np>(?:the|its|their)\s+[\w’'-]+|[A-Z][\w’'&-]+"
+                          r"(?:\s+[A-Z][\w’'&-]+){0,2})\s+(?:had\s+)?(?:[a-z]{3,}ed|made|gave|told|sent|wrote|put)\b"
+                          r"[^,;:.!?“”\"]*\s(?:and|but)(?:\s+(?:has|have|had|also|later|then))*\s*$")
+
+
 def _subject_before(left: str, offset: int) -> Mention | None:
     """The subject of the last reporting verb that ends ``left`` (content follows it)."""
     verbs = sorted([*verb_regex().finditer(left), *_FRAME_ONLY_VERBS.finditer(left)], key=lambda v: v.start())
@@ -174,7 +181,8 @@ def _subject_before(left: str, offset: int) -> Mention | None:
                 parts = ((region[last[-1].end():], sent + last[-1].end()),) + parts
             for part, at in parts:
                 subj = _sentence_subject(part)
-                inner = _BECAUSE_SUBJECT.search(part) if subj and _THING.match(subj[0]) else None
+                inner = (_BECAUSE_SUBJECT.search(part) if subj and _THING.match(subj[0]) else None) or \
+                    _NEAR_CLAUSE.search(part)
                 if inner:  # "The dispute has arisen because the affected staff are .., but believe":
                     # a thing believes nothing; the clause's own subject does
                     return Mention(inner.group("np"), offset + at + inner.start("np"), "before")
