@@ -171,10 +171,17 @@ def _place_council(title: str, text: str, kn: Knowledge) -> str | None:
     if not cands:
         return None
     # "the county council" in the text: the place's council by its kind ("Ousebridge County Council")
-    kinds = Counter(k.lower() for k in re.findall(r"\bthe\s+(city|county|borough|district)\s+council\b", text,
-                                                  re.IGNORECASE))
-    kind = f"{kinds.most_common(1)[0][0].capitalize()} " if kinds else ""
-    return f"{cands.most_common(1)[0][0]} {kind}Council"
+    return place_council_name(cands.most_common(1)[0][0], text)
+
+
+_KIND = re.compile(r"\b(city|county|borough|district)\s+council\b", re.IGNORECASE)
+
+
+def place_council_name(place: str, text: str) -> str:
+    """'Ousebridge' + the kind the text calls its council most ("the county council") ->
+    'Ousebridge County Council'; no kind named -> 'Ousebridge Council'."""
+    kinds = Counter(k.lower() for k in _KIND.findall(text))
+    return f"{place} {kinds.most_common(1)[0][0].capitalize() + ' ' if kinds else ''}Council"
 
 
 def _host(article: Article) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.attribute.article import _NOT_PLACE, _council_mentions
+from pipeline.attribute.article import _NOT_PLACE, _council_mentions, place_council_name
 from pipeline.attribute.companies import article_companies, company_shaped, strip_suffix
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
@@ -770,8 +770,7 @@ class SpeakerResolver:
             return None
         if place in self.kn.councils:
             return self.kn.councils[place]
-        kind = re.search(r"\b(city|county|borough|district)\s+council\b", mention, re.IGNORECASE)
-        return f"{place} {kind.group(1).capitalize() + ' ' if kind else ''}Council"
+        return place_council_name(place, mention)
 
     def _client_council(self, pos: int) -> str | None:
         """The council a contractor works for: the last one named before ``pos``, else the first."""
