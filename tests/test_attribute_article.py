@@ -292,3 +292,36 @@ def test_a_name_before_a_comma_is_no_part_of_the_council_name():
     # a council whose name is a list keeps it
     assert _council_mentions("Staff of Newry, Mourne and Down District Council walked out.") == [
         ("Newry Mourne and Down", "Newry Mourne and Down District Council")]
+
+
+@pytest.mark.parametrize("text, employer", [
+    # a district known to the lists by its bare place next to "council": its official name
+    ("Bin crews in Hastings walked out on Monday. A spokesperson for Hastings council said the "
+     "offer was fair. The GMB said members were angry.", "Hastings Borough Council"),
+    ("Refuse collectors employed by St Albans City and District Council will strike, Unite said.",
+     "St Albans City and District Council"),
+    ("Caerphilly County Borough Council said it regretted the strike. Unison said members had no choice.",
+     "Caerphilly County Borough Council"),
+])
+def test_district_and_county_borough_councils_by_their_names(text, employer):
+    assert meta(text, "Bin strike").employer == employer
+
+
+def test_a_districts_place_alone_is_no_evidence():
+    # "Hart" is a district and a surname, "Boston" a district and a city abroad: named often, they
+    # outweigh no council the text names with "council"
+    text = ("Unite regional officer Paul Hart said the pay offer was an insult. Mr Hart said members "
+            "had seen colleagues leave for Boston. Hart added that talks were the only way. "
+            "Dunmore Council said it was disappointed.")
+    assert meta(text, "Bin strike").employer == "Dunmore Council"
+    assert employer_slug("St Albans City and District Council") == "st-albans"
+    assert employer_slug("Caerphilly County Borough Council") == "caerphilly"
+
+
+def test_many_councils_named_at_once_are_a_national_dispute():
+    places = ", ".join(["Bath and North East Somerset", "Coventry", "Cumberland", "Darlington", "Haringey",
+                        "Ipswich", "Newham", "Sefton", "Southwark", "Warrington"])
+    text = ("Unite members will strike over the pay offer after a patronising letter from the employers. "
+            "The first action will involve Unite members at Chesterfield council next week. The other "
+            f"councils where members have strike mandates are: {places} and Wigan.")
+    assert meta(text, "Unite announces autumn council strikes").employer == "Local Government Association"

@@ -1022,3 +1022,11 @@ def test_according_to_a_report_by_a_named_officer_is_that_officer():
             "According to a report by the council's director of finance, Dr Amir Sethi, the service loses money.")
     _, got = attribute(text, ["the service loses money"])
     assert (got[0][0], got[0][2]) == ("Amir Sethi", "council")
+
+
+def test_a_districts_place_words_stay_in_a_persons_name():
+    # "Angus" and "Forest of Dean" are councils; "Angus Robertson" and "Dean Hart" are people
+    text = ("Angus Robertson, an SNP MSP, said the strike was avoidable. Unite organiser Dean Hart said "
+            "members were angry. Dunmore Council said it was disappointed.")
+    got = attribute(text, ["the strike was avoidable", "members were angry"])[1]
+    assert [g[0] for g in got] == ["Angus Robertson", "Dean Hart"]

@@ -7,14 +7,14 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.attribute.knowledge import DEFAULT_DIR, Knowledge
+from pipeline.attribute.knowledge import COUNCIL_KIND, DEFAULT_DIR, Knowledge
 from pipeline.schema import Article
 
 _PLACE_TOKEN = r"[A-Z][\w’'&-]*"
 COUNCIL_RE = re.compile(
     rf"\b(?:(?:The\s+)?(?:City\s+of|London\s+Borough\s+of|Royal\s+Borough\s+of)\s+)?"
     rf"((?:{_PLACE_TOKEN},?\s+(?:and\s+|&\s+)?){{1,5}}?)"
-    r"((?:City|County|Borough|District|Metropolitan\s+Borough|Town|County\s+Borough)\s+)?"
+    rf"({COUNCIL_KIND}\s+)?"
     r"([Cc]ouncil)\b")
 _NOT_PLACE = {"The", "A", "An", "Labour", "Conservative", "Tory", "Liberal", "Green", "Independent",
               "Our", "Their", "Its", "This", "That", "City", "County", "Borough", "District",
@@ -70,6 +70,7 @@ _ENGLAND = re.compile(r"\b(?:England|Wales|English|Welsh|LGA|NJC|Local Governmen
 CONTRACTOR_MENTIONS = 4
 _OFFER = re.compile(r"\b(?:pay\s+)?(?:offer|deal|award|talks|negotiat\w+)\b", re.IGNORECASE)
 OFFER_WEIGHT = 2.0
+COUNCIL_LIST, COUNCIL_LIST_WEIGHT = 8, 3.0  # this many councils named in the text: a national story
 _OWN_SITE = re.compile(r"unison|unite|gmb|\.gov\.uk$")
 OWN_SITE_WEIGHT = 9.0  # above one national mention ("all NJC unions"), below a national story
 _TITLE_CASE = re.compile(r"^(?:[A-Z][\w’'-]*\W+){4,}")
@@ -79,9 +80,11 @@ def _council_scores(src: str, w: float, kn: Knowledge, scores: Counter, forms: d
     for m in kn.council_place_re.finditer(src):
         place = m.group(1)
         near = src[m.end():m.end() + 40]
-        strong = re.match(r"(?:['’]s)?\s+(?:(?:City|County|Borough|District)\s+)?[Cc]ouncil\b", near) \
+        strong = re.match(rf"(?:['’]s)?\s+(?:{COUNCIL_KIND}\s+)?[Cc]ouncil\b", near) \
             or re.search(r"\b(?:of|for|at|from)\s+$", src[max(0, m.start() - 25):m.start()]) and \
             re.search(r"[Cc]ouncil", src[max(0, m.start() - 25):m.start()])
+        if not strong and place in kn.district_places:
+            continue  # "Paul Hart", "Boston": a district's place alone is no evidence
         name = kn.councils[place]
         scores[("council", name)] += w * (2.0 if strong else 0.5)
         forms[name][name] += 1
@@ -99,8 +102,14 @@ def infer_employer(article: Article, kn: Knowledge) -> str | None:
     text = article.text or ""
     scores: Counter = Counter()
     forms: dict[str, Counter] = defaultdict(Counter)
+    # strikes at many councils at once ("mandates at Chesterfield, Coventry, Cumberland, ..") are a
+    # national dispute, even where the text names the first as "Chesterfield council"
+    many = len({m.group(1) for m in kn.council_place_re.finditer(text)}) >= COUNCIL_LIST
+    if many:
+        scores[("employer_bodies", _national_body(title + "\n" + text[:3000]))] += COUNCIL_LIST_WEIGHT
     for src, w in ((title, 3.0), (text[:300], 1.5), (text, 1.0)):
-        _council_scores(src, w, kn, scores, forms)
+        if not (many and src is not title):
+            _council_scores(src, w, kn, scores, forms)
         for s0, e0, org in kn.find_orgs(src):
             if org.kind in ("employer_bodies", "contractors"):
                 scores[(org.kind, org.name)] += w * (1.2 if org.kind == "contractors" else 1.0)
@@ -195,8 +204,11 @@ def _outlet_council(article: Article, kn: Knowledge) -> str | None:
     label = _host(article).split(".")[0].replace("-", "")
     if len(label) < 4:
         return None
+    own_site = bool(_OWN_SITE.search(_host(article)))
     best = None
     for place, name in kn.councils.items():
+        if place in kn.district_places and not own_site:
+            continue  # 'hastings.gov.uk' is the district's, 'bostonglobe.com' no paper of Boston's
         key = employer_slug(name).replace("-", "")
         if len(key) >= 4 and label.startswith(key) and (best is None or len(key) > best[0]):
             best = (len(key), name)
@@ -310,7 +322,7 @@ def employer_slug(employer: str | None) -> str:
     if employer in special:
         return special[employer]
     s = re.sub(r"\b(?:City of|London Borough of|Royal Borough of)\b", "", employer)
-    s = re.sub(r"\b(?:(?:City|County|Borough|District|Metropolitan Borough|Town)\s+)?Council\b", "", s)
+    s = re.sub(rf"\b(?:{COUNCIL_KIND}\s+)?Council\b", "", s)
     s = re.sub(r"\band\b|&", " ", s)
     return slugify(s) or slugify(employer)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+# the kind of council a name says, longest first ("Caerphilly County Borough Council")
+COUNCIL_KIND = r"(?:City\s+and\s+District|Metropolitan\s+Borough|County\s+Borough|City|County|Borough|District|Town)"
 KIND_SIDE = {"unions": "union", "employer_bodies": "council", "contractors": "council",
              "council_services": "council", "other": "other"}
 
@@ -34,6 +36,9 @@ class Knowledge:
     workforces: dict[str, re.Pattern]
     families: dict[str, str] = field(default_factory=dict)  # workforce slug -> family
     councils: dict[str, str] = field(default_factory=dict)  # place -> canonical council name
+    # places of district_councils.txt: often surnames or words ("Hart", "Boston"), so read as a
+    # council only next to "council", and never taken for part of a person's name
+    district_places: frozenset = frozenset()
     council_place_re: re.Pattern | None = None
     directory: Path = field(default=DEFAULT_DIR)
     role_words: frozenset = frozenset()  # single role words ("parent", "striker") that open no name
@@ -84,6 +89,8 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         roles = yaml.safe_load((d / "roles.yaml").read_text(encoding="utf-8"))
         wf = yaml.safe_load((d / "workforces.yaml").read_text(encoding="utf-8"))
         council_lines = (d / "councils.txt").read_text(encoding="utf-8").splitlines()
+        districts = d / "district_councils.txt"  # optional in a user's own knowledge directory
+        district_lines = districts.read_text(encoding="utf-8").splitlines() if districts.is_file() else []
     except FileNotFoundError as exc:
         raise FileNotFoundError(f"knowledge file missing in {d}: {exc.filename}") from None
     orgs: dict[str, Org] = {}
@@ -99,11 +106,9 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
     alias_re = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w@-])"
                           r"(?!\s+(?:Parade|Road|Street|Avenue|Lane|Close|Drive|Way|Place|Court|Gardens|"
                           r"Crescent|Terrace|Square|Trust|Centre|Center|Hall)\b)")
-    councils = {}
-    for line in council_lines:
-        name = line.split("#", 1)[0].strip()
-        if name:
-            councils[council_place(name)] = name
+    districts, councils = _council_list(district_lines), _council_list(council_lines)
+    district_places = frozenset(districts) - set(councils)
+    councils = {**districts, **councils}
     places = sorted(councils, key=len, reverse=True)
     return Knowledge(
         orgs=orgs, alias_re=alias_re, alias_to_org=alias_to_org, roles=roles,
@@ -112,15 +117,25 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
                     for k, v in wf.items() if not k.startswith("_")},
         families={w: fam for fam, ws in (wf.get("_families") or {}).items() for w in ws},
         councils=councils,
+        district_places=district_places,
         council_place_re=re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in places)
                                     + r")(?:['’]s)?(?![\w-])"),
         directory=d,
         role_words=frozenset(w for ws in roles.values() for p in ws for w in p.split()))
 
 
+def _council_list(lines: list[str]) -> dict[str, str]:
+    """place -> canonical name, from a list file's lines (comments after '#')."""
+    out = {}
+    for line in lines:
+        name = line.split("#", 1)[0].strip()
+        if name:
+            out[council_place(name)] = name
+    return out
+
+
 def council_place(name: str) -> str:
     """'City of Edinburgh Council' -> 'Edinburgh'; 'Brighton and Hove City Council' -> 'Brighton and Hove'."""
     s = re.sub(r"^City of\s+", "", name)
-    s = re.sub(r"\s+(?:(?:City|County|Borough|District|Metropolitan Borough|Town|County Borough)\s+)?"
-               r"(?:Council|Corporation)$", "", s)
+    s = re.sub(rf"\s+(?:{COUNCIL_KIND}\s+)?(?:Council|Corporation)$", "", s)
     return s

@@ -257,7 +257,9 @@ class SpeakerResolver:
         self.known: dict[str, Resolved] = {}  # people already resolved, for their short forms
         self.people: dict[str, tuple[int, str]] = {}  # full name -> (first position, context)
         self.role_noun: dict[str, str] = {}  # full name -> the role noun written before it ("Tenant")
-        self.places = {t for p in kn.councils for t in p.split()} | set(kn.councils)
+        # ("Angus Robertson", "Dean Hart": a district's place words stay in a person's name)
+        self.places = {t for p in kn.councils if p not in kn.district_places for t in p.split()} | \
+            (set(kn.councils) - kn.district_places)
         # the employer's initials ("WDC" for Wealden District Council), three letters or more
         caps = [w[0] for w in re.findall(r"[A-Z][\w’'-]*", employer or "") if w not in ("And", "Of", "The")]
         self._initials = re.compile(rf"\b{''.join(caps)}\b") if len(caps) >= 3 else None
