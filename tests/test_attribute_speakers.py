@@ -1030,3 +1030,22 @@ def test_a_districts_place_words_stay_in_a_persons_name():
             "members were angry. Dunmore Council said it was disappointed.")
     got = attribute(text, ["the strike was avoidable", "members were angry"])[1]
     assert [g[0] for g in got] == ["Angus Robertson", "Dean Hart"]
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("Heads at Dunmore schools are balloting. The NAHT said its members were exhausted.",
+     "its members were exhausted", ("NAHT", "NAHT", "union")),
+    ("Public health doctors at Dunmore Council are balloting. The BMA said its members were exhausted.",
+     "its members were exhausted", ("BMA", "BMA", "union")),
+    ("Bin crews at Dunmore Council are striking. A spokesperson for the Living Wage Foundation said the "
+     "real living wage was £12.", "the real living wage was £12",
+     ("A spokesperson for the Living Wage Foundation", "Living Wage Foundation", "other")),
+    ("Dunmore care workers are striking. ADASS president Jane Doe said councils lacked funding.",
+     "councils lacked funding", ("Jane Doe", "ADASS", "other")),
+    ("The Department of Health and Social Care said it was funding councils.", "it was funding councils",
+     ("Department of Health and Social Care", "Department of Health and Social Care", "other")),
+    ("London Councils, which negotiates pay for the boroughs, said the offer was fair.", "the offer was fair",
+     ("London Councils", "London Councils", "council")),
+])
+def test_more_unions_departments_and_outside_bodies(text, quote, want):
+    assert attribute(text, [quote])[1] == [want]
