@@ -1049,3 +1049,17 @@ def test_a_districts_place_words_stay_in_a_persons_name():
 ])
 def test_more_unions_departments_and_outside_bodies(text, quote, want):
     assert attribute(text, [quote])[1] == [want]
+
+
+@pytest.mark.parametrize("who, want", [
+    ("Jo Bell, a senior lecturer in employment relations at Dunmore University,", ("Jo Bell", "Dunmore University", "other")),
+    ("Jo Bell, a lecturer in industrial relations,", ("Jo Bell", None, "other")),
+    ("Jo Bell, director of the Dunmore Foundation,", ("Jo Bell", "Dunmore Foundation", "other")),
+    ("Mayor of London Jo Bell", ("Jo Bell", None, "other")),
+    ("Jo Bell, the metro mayor,", ("Jo Bell", None, "other")),
+    # a union named with the place still makes a union voice
+    ("Jo Bell, a Unison rep at Dunmore University,", ("Jo Bell", "Unison", "union")),
+])
+def test_academics_foundations_and_regional_mayors_are_outside_voices(who, want):
+    text = f"Bin workers at Dunmore Council are striking. {who} said the offer was poor."
+    assert attribute(text, ["the offer was poor"])[1] == [want]

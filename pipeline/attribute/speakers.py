@@ -158,7 +158,7 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*),?\s+$")
 # an outside body no list knows, named beside a person: "of the Museums Association", "from
 # Healthwatch Calverstone", "Eastholme Carers' Network coordinator"
-_OUTSIDE_BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\s+(?:Association|Society|Network|Forum|Federation|"
+_OUTSIDE_BODY = re.compile(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*\s+(?:Association|Society|Network|Forum|Federation|University|Foundation|"
                            r"Institute)(?:\s+of(?:\s+[A-Z][\w’'-]*)+)?\b|\bHealthwatch(?:\s+[A-Z][\w’'-]*)*")
 _ADDRESS = re.compile(r"\bof\s+(?:\d+\s+)?(?:[A-Z][\w’'-]*\s+)+(?:Avenue|Road|Street|Lane|Close|Drive|Crescent|"
                       r"Gardens|Terrace|Grove|Parade|Court|Place|Way)\b")
