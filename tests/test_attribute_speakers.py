@@ -1063,3 +1063,10 @@ def test_more_unions_departments_and_outside_bodies(text, quote, want):
 def test_academics_foundations_and_regional_mayors_are_outside_voices(who, want):
     text = f"Bin workers at Dunmore Council are striking. {who} said the offer was poor."
     assert attribute(text, ["the offer was poor"])[1] == [want]
+
+
+def test_a_list_of_unions_after_a_descriptor_is_the_speaker():
+    text = ("Trade unions Unison and Unite have slammed Dunmore Council plans to close two homes. "
+            "The unions, Unison, the GMB and Unite, said pay was poor.")
+    got = attribute(text, ["Dunmore Council plans to close two homes", "pay was poor"])[1]
+    assert got == [("Unison and Unite", None, "union"), ("Unison, the GMB and Unite", None, "union")]

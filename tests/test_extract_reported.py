@@ -426,3 +426,17 @@ def test_no_continuation_is_cut_inside_a_quoted_fragment_and_demand_after_as_is_
                                                        'and was fair']
     assert spans("The council said costs rose as demand for places continued to grow.") == [
         ("costs rose as demand for places continued to grow", "indirect")]
+
+
+def test_slammed_condemned_hailed_and_observed():
+    assert spans("Unison and Unite have slammed Dunmore Council plans to close two care homes.") == [
+        ("Dunmore Council plans to close two care homes", "indirect")]
+    assert spans("The union has hailed the outcome as a win for the refuse collectors.") == [
+        ("the outcome as a win for the refuse collectors", "indirect")]
+    assert spans("The cabinet member condemned the walkout as reckless.") == [
+        ("the walkout as reckless", "indirect")]
+    assert spans("As Unite have observed, the council has not negotiated.") == [
+        ("the council has not negotiated", "indirect")]
+    # participles and bare objects report nothing: an ad van slamming the mayor, a watched strike
+    assert spans("An ad van slamming the mayor drove around the borough.") == []
+    assert spans("Unite observed the strike from the picket line.") == []

@@ -140,6 +140,7 @@ _UNION_EPITHET = re.compile(
     r"^(?:the|britain['’]s|the\s+uk['’]s)\s+(?:(?:biggest|largest|main|leading|public[\s-]+sector|"
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
     re.IGNORECASE)
+_UNIONS_NAMED = re.compile(r"^(?:the\s+)?(?:two\s+|three\s+|both\s+)?(?:trade\s+)?unions,?\s+", re.IGNORECASE)
 _UNIONS_ANAPHOR = re.compile(r"^(?:the\s+|their\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
 # a role one person holds: "The leader of Birmingham City Council", "Unison's head of local
 # government", "the council's chief executive" -> the person the article gives that title
@@ -485,6 +486,16 @@ class SpeakerResolver:
         return max(pick, key=lambda n: self.people[n][0] if n in before else -self.people[n][0]) \
             if pick else None
 
+    def _only_unions(self, s: str) -> bool:
+        """Whether ``s`` lists two or more different unions and nothing else ("Unison, the GMB and Unite")."""
+        found = self.kn.find_orgs(s)
+        rest, last = "", 0
+        for s0, e0, _ in found:
+            rest, last = rest + s[last:s0], e0
+        rest += s[last:]
+        return len({o.name for _, _, o in found}) >= 2 and all(o.kind == "unions" for _, _, o in found) \
+            and re.fullmatch(r"(?:\s|,|\band\b|&|\bthe\b)*", rest) is not None
+
     def _union_pair(self, pos: int, after: bool = False) -> str | None:
         """The latest list of different unions ("U1 and U2", "U1, U2 and U3") before ``pos`` (or,
         ``after``, the first one after it)."""
@@ -681,6 +692,10 @@ class SpeakerResolver:
             u = self._last_union(pos)
             if u:
                 return Resolved(self._union_as_written(u, pos), u, "org")
+        listed = _UNIONS_NAMED.match(m)
+        if listed and self._only_unions(m[listed.end():]):
+            # "Trade unions Unison and Unite": the list is the name (CONVENTIONS: "Unite and Unison")
+            return Resolved(m[listed.end():], None, "group", "union")
         if _UNIONS_ANAPHOR.match(m):
             # "the unions" after "Unite and Unison ...": the most specific name the text gives
             both = self._union_pair(pos, after=m.lower().startswith("their"))
