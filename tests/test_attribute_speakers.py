@@ -1070,3 +1070,13 @@ def test_a_list_of_unions_after_a_descriptor_is_the_speaker():
             "The unions, Unison, the GMB and Unite, said pay was poor.")
     got = attribute(text, ["Dunmore Council plans to close two homes", "pay was poor"])[1]
     assert got == [("Unison and Unite", None, "union"), ("Unison, the GMB and Unite", None, "union")]
+
+
+def test_a_national_politician_named_without_a_role_is_an_outside_voice():
+    text = ("Dunmore Council workers rejected contracts imposed by the Labour council with the fire and "
+            "rehire powers that Keir Starmer condemned as \"totally unacceptable\". Later Mr Starmer said "
+            "the council should return to talks.")
+    got = attribute(text, ["totally unacceptable", "the council should return to talks"])[1]
+    assert got == [("Keir Starmer", "Labour Party", "other")] * 2
+    kn = load_knowledge()
+    assert kn.public_figures and all(party in kn.orgs for party in kn.public_figures.values())

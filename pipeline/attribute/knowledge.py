@@ -42,6 +42,7 @@ class Knowledge:
     council_place_re: re.Pattern | None = None
     directory: Path = field(default=DEFAULT_DIR)
     role_words: frozenset = frozenset()  # single role words ("parent", "striker") that open no name
+    public_figures: dict[str, str] = field(default_factory=dict)  # national politician -> party
 
     def find_orgs(self, s: str) -> list[tuple[int, int, Org]]:
         """Known organisations mentioned in ``s`` (position, end, org)."""
@@ -89,8 +90,10 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         roles = yaml.safe_load((d / "roles.yaml").read_text(encoding="utf-8"))
         wf = yaml.safe_load((d / "workforces.yaml").read_text(encoding="utf-8"))
         council_lines = (d / "councils.txt").read_text(encoding="utf-8").splitlines()
-        districts = d / "district_councils.txt"  # optional in a user's own knowledge directory
+        # optional in a user's own knowledge directory
+        districts, figures = d / "district_councils.txt", d / "public_figures.yaml"
         district_lines = districts.read_text(encoding="utf-8").splitlines() if districts.is_file() else []
+        public_figures = yaml.safe_load(figures.read_text(encoding="utf-8")) if figures.is_file() else {}
     except FileNotFoundError as exc:
         raise FileNotFoundError(f"knowledge file missing in {d}: {exc.filename}") from None
     orgs: dict[str, Org] = {}
@@ -121,7 +124,8 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         council_place_re=re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in places)
                                     + r")(?:['’]s)?(?![\w-])"),
         directory=d,
-        role_words=frozenset(w for ws in roles.values() for p in ws for w in p.split()))
+        role_words=frozenset(w for ws in roles.values() for p in ws for w in p.split()),
+        public_figures=dict(public_figures or {}))
 
 
 def _council_list(lines: list[str]) -> dict[str, str]:

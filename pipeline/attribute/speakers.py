@@ -433,6 +433,8 @@ class SpeakerResolver:
 
     def _person(self, full: str, mention: str, pos: int) -> Resolved:
         """A named person with the organisation they speak for, reconciled with their role."""
+        if full in self.kn.public_figures:  # a national politician, whatever the story's context
+            return Resolved(full, self.kn.public_figures[full], "person", "other")
         known = self.known.get(full)
         own_org = self.org_in(mention.replace(full, " ")) if mention else None
         own_hint = self.kn.role_side(mention.replace(full, " ")) if mention else None
