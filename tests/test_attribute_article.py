@@ -325,3 +325,21 @@ def test_many_councils_named_at_once_are_a_national_dispute():
             "The first action will involve Unite members at Chesterfield council next week. The other "
             f"councils where members have strike mandates are: {places} and Wigan.")
     assert meta(text, "Unite announces autumn council strikes").employer == "Local Government Association"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The London Borough of Hackney said", [("Hackney", "Hackney Council")]),
+    ("the London Borough of Barking and Dagenham", [("Barking and Dagenham", "Barking and Dagenham Council")]),
+    ("the London Borough of Tower Hamlets Mayor Lutfur Rahman", [("Tower Hamlets", "Tower Hamlets Council")]),
+    ("the London Borough of Hackney Council said", [("Hackney", "Hackney Council")]),
+    ("King's Lynn and West Norfolk Borough Council", [("King's Lynn and West Norfolk",
+                                                     "King's Lynn and West Norfolk Borough Council")]),
+])
+def test_boroughs_named_without_council_and_possessive_places(text, want):
+    assert _council_mentions(text) == want
+
+
+def test_london_alone_is_no_employer():
+    text = ("Refuse collectors at the London Borough of Hackney walked out, the GMB said. The strike is "
+            "the latest in London. Workers across London face the same squeeze.")
+    assert meta(text, "Bin strike").employer == "Hackney Council"

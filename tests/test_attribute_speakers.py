@@ -1080,3 +1080,14 @@ def test_a_national_politician_named_without_a_role_is_an_outside_voice():
     assert got == [("Keir Starmer", "Labour Party", "other")] * 2
     kn = load_knowledge()
     assert kn.public_figures and all(party in kn.orgs for party in kn.public_figures.values())
+
+
+@pytest.mark.parametrize("who, org", [
+    ("The London Borough of Hackney", "Hackney Council"),
+    ("A spokesperson for the Royal Borough of Greenwich", "Greenwich Council"),
+    ("The City of London Corporation", "City of London Corporation"),
+    ("Comhairle nan Eilean Siar", "Comhairle nan Eilean Siar"),
+])
+def test_councils_named_without_the_word_council_are_the_employers_voice(who, org):
+    text = f"Bin workers are striking after rejecting a pay offer, the GMB said. {who} said the offer was fair."
+    assert attribute(text, ["the offer was fair"])[1] == [(who, org, "council")]

@@ -16,6 +16,8 @@ COUNCIL_RE = re.compile(
     rf"((?:{_PLACE_TOKEN},?\s+(?:and\s+|&\s+)?){{1,5}}?)"
     rf"({COUNCIL_KIND}\s+)?"
     r"([Cc]ouncil)\b")
+# "the London Borough of Hackney", "the Royal Borough of Greenwich": a council without "Council"
+BOROUGH_OF_RE = re.compile(rf"\b(?:London|Royal)\s+Borough\s+of\s+((?:{_PLACE_TOKEN}\s+(?:and\s+)?){{0,3}}{_PLACE_TOKEN})")
 _NOT_PLACE = {"The", "A", "An", "Labour", "Conservative", "Tory", "Liberal", "Green", "Independent",
               "Our", "Their", "Its", "This", "That", "City", "County", "Borough", "District",
               "Town", "Parish", "Community", "Scottish", "Welsh", "British", "National", "Local",
@@ -28,6 +30,8 @@ _NOT_PLACE = {"The", "A", "An", "Labour", "Conservative", "Tory", "Liberal", "Gr
               "January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
               "Friday", "Saturday", "Sunday", "Public", "Sector", "Strike", "Strikes", "Workers"}
+_PERSON_WORDS = {"Mayor", "Leader", "Chief", "Director", "Head", "Deputy", "Spokesperson", "Spokesman",
+                 "Spokeswoman", "Said", "Says"}
 _YEAR = re.compile(r"(?<![\d£$€,.])(19[89]\d|20[0-4]\d)(?![\d%,.]\d|\s*(?:%|per\s+cent|workers|staff|"
                    r"members|people|jobs|employees|homes|tonnes|a\s+year|pounds))")
 _WORD = re.compile(r"[a-z][a-z’'-]{3,}")
@@ -36,8 +40,13 @@ _AMOUNT = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:m|bn|k)\b)?|\b\d+(?:\.\d+
 
 
 def _council_mentions(s: str) -> list[tuple[str, str]]:
-    """(place, canonical full name) for each '... Council' mention."""
+    """(place, canonical full name) for each '... Council' or 'London / Royal Borough of ...' mention."""
     out = []
+    for m in BOROUGH_OF_RE.finditer(s):
+        tokens = m.group(1).split()
+        cut = next((i for i, t in enumerate(tokens) if t in _NOT_PLACE or t in _PERSON_WORDS), len(tokens))
+        if cut and tokens[cut - 1] != "and" and not COUNCIL_RE.match(s, m.start(1)):
+            out.append((m.start(), " ".join(tokens[:cut]), " ".join(tokens[:cut]) + " Council"))
     for m in COUNCIL_RE.finditer(s):
         raw = m.group(1)
         if "," in raw and not re.search(r",[^,]*\s(?:and|&)\s", raw):
@@ -49,13 +58,13 @@ def _council_mentions(s: str) -> list[tuple[str, str]]:
         if not tokens or any(t in _NOT_PLACE or re.search(r"-(?:led|run|controlled)$", t)
                              for t in tokens if t not in ("and", "&")):
             continue
-        tokens = [re.sub(r"[’']s$", "", t) for t in tokens]
+        tokens[-1] = re.sub(r"[’']s$", "", tokens[-1])  # "Dunmore's Council"; "King's Lynn" stays
         place = " ".join(tokens)
         kind = (m.group(2) or "").strip()
         prefix = "City of " if re.match(r"(?:The\s+)?City\s+of", m.group(0)) else ""
         full = f"{prefix}{place} {kind + ' ' if kind else ''}Council"
-        out.append((place, re.sub(r"\s+", " ", full)))
-    return out
+        out.append((m.start(), place, re.sub(r"\s+", " ", full)))
+    return [(place, full) for _, place, full in sorted(out)]
 
 
 _NATIONAL = re.compile(
@@ -80,9 +89,10 @@ def _council_scores(src: str, w: float, kn: Knowledge, scores: Counter, forms: d
     for m in kn.council_place_re.finditer(src):
         place = m.group(1)
         near = src[m.end():m.end() + 40]
-        strong = re.match(rf"(?:['’]s)?\s+(?:{COUNCIL_KIND}\s+)?[Cc]ouncil\b", near) \
+        strong = re.match(rf"(?:['’]s)?\s+(?:{COUNCIL_KIND}\s+)?(?:[Cc]ouncil|Corporation)\b", near) \
             or re.search(r"\b(?:of|for|at|from)\s+$", src[max(0, m.start() - 25):m.start()]) and \
-            re.search(r"[Cc]ouncil", src[max(0, m.start() - 25):m.start()])
+            re.search(r"[Cc]ouncil", src[max(0, m.start() - 25):m.start()]) \
+            or re.search(r"\bBorough\s+of\s+$", src[max(0, m.start() - 25):m.start()])
         if not strong and place in kn.district_places:
             continue  # "Paul Hart", "Boston": a district's place alone is no evidence
         name = kn.councils[place]

@@ -291,6 +291,9 @@ class SpeakerResolver:
         councils = _council_mentions(phrase)
         if councils:
             return Org(self._council_name(councils[0][1]), "council")
+        listed = next((c for c in self.kn.councils.values() if c in phrase), None)
+        if listed:  # a listed name without "Council": "City of London Corporation", "Comhairle nan Eilean Siar"
+            return Org(listed, "council")
         if re.search(r"\b(?:council|local authority|authority|town hall)\b", phrase, re.IGNORECASE) \
                 and self.employer:
             return Org(self.employer, self._employer_kind())
