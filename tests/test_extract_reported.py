@@ -440,3 +440,11 @@ def test_slammed_condemned_hailed_and_observed():
     # participles and bare objects report nothing: an ad van slamming the mayor, a watched strike
     assert spans("An ad van slamming the mayor drove around the borough.") == []
     assert spans("Unite observed the strike from the picket line.") == []
+
+
+def test_made_clear_with_a_clause():
+    assert spans("Unison has made clear that a ballot will take place unless there are real talks.") == [
+        ("a ballot will take place unless there are real talks", "indirect")]
+    assert spans("The council made it clear it would not reopen the deal.") == [
+        ("it would not reopen the deal", "indirect")]
+    assert spans("The council has made clear its position on pay.") == []
