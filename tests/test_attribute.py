@@ -153,3 +153,20 @@ def test_extracted_statements_take_the_frame_attribution_before_the_extractors_c
     got = {s.quote[:12]: (s.speaker, s.side) for s in attributed(text)[0].statements}
     assert got["Providing th"] == ("Dunmore Council", "council")
     assert got["So we are st"] == ("Ama", "union")
+
+
+def test_trie_alternation_matches_as_the_longest_first_word_list():
+    import random
+    import re
+
+    from pipeline.attribute.knowledge import trie_alternation
+
+    rng = random.Random(3)
+    for _ in range(50):
+        words = {"".join(rng.choice("ab ") for _ in range(rng.randint(1, 5))).strip() or "a"
+                 for _ in range(rng.randint(1, 12))}
+        text = "".join(rng.choice("ab -") for _ in range(80))
+        flat = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                          + r")(?![\w-])")
+        trie = re.compile(r"(?<![\w-])" + trie_alternation(words) + r"(?![\w-])")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
