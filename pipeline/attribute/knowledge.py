@@ -126,15 +126,13 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
             # an ambiguous name (the union "Community") only by its aliases ("Community union")
             for a in e.get("aliases", []) + ([e["name"]] if e.get("name_matches", True) else []):
                 alias_to_org.setdefault(a, e["name"])
-    aliases = sorted(alias_to_org, key=len, reverse=True)
     # "Whitehall Parade" is an address and "X Community Trust" a trust, not the organisation
-    alias_re = re.compile(r"(?<![\w@-])" + trie_alternation(aliases) + r"(?![\w@-])"
+    alias_re = re.compile(r"(?<![\w@-])" + trie_alternation(alias_to_org) + r"(?![\w@-])"
                           r"(?!\s+(?:Parade|Road|Street|Avenue|Lane|Close|Drive|Way|Place|Court|Gardens|"
                           r"Crescent|Terrace|Square|Trust|Centre|Center|Hall)\b)")
     districts, councils = _council_list(district_lines), _council_list(council_lines)
     district_places = frozenset(districts) - set(councils)
     councils = {**districts, **councils}
-    places = sorted(councils, key=len, reverse=True)
     return Knowledge(
         orgs=orgs, alias_re=alias_re, alias_to_org=alias_to_org, roles=roles,
         role_res={k: _words_re(v) for k, v in roles.items()},
@@ -143,7 +141,7 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         families={w: fam for fam, ws in (wf.get("_families") or {}).items() for w in ws},
         councils=councils,
         district_places=district_places,
-        council_place_re=re.compile(r"(?<![\w-])(" + trie_alternation(places) + r")(?:['’]s)?(?![\w-])"),
+        council_place_re=re.compile(r"(?<![\w-])(" + trie_alternation(councils) + r")(?:['’]s)?(?![\w-])"),
         directory=d,
         role_words=frozenset(w for ws in roles.values() for p in ws for w in p.split()),
         public_figures=dict(public_figures or {}))

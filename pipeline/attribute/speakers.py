@@ -494,12 +494,8 @@ class SpeakerResolver:
     def _only_unions(self, s: str) -> bool:
         """Whether ``s`` lists two or more different unions and nothing else ("Unison, the GMB and Unite")."""
         found = self.kn.find_orgs(s)
-        rest, last = "", 0
-        for s0, e0, _ in found:
-            rest, last = rest + s[last:s0], e0
-        rest += s[last:]
         return len({o.name for _, _, o in found}) >= 2 and all(o.kind == "unions" for _, _, o in found) \
-            and re.fullmatch(r"(?:\s|,|\band\b|&|\bthe\b)*", rest) is not None
+            and re.fullmatch(r"(?:\s|,|\band\b|&|\bthe\b)*", self.kn.alias_re.sub(" ", s)) is not None
 
     def _union_pair(self, pos: int, after: bool = False) -> str | None:
         """The latest list of different unions ("U1 and U2", "U1, U2 and U3") before ``pos`` (or,
