@@ -448,3 +448,13 @@ def test_made_clear_with_a_clause():
     assert spans("The council made it clear it would not reopen the deal.") == [
         ("it would not reopen the deal", "indirect")]
     assert spans("The council has made clear its position on pay.") == []
+
+
+def test_subordinate_clause_with_its_own_say_that_is_a_second_statement():
+    text = ("The GMB has warned residents that a bin strike could be on the way after it claims that "
+            "Fernley Council has suspended ten loaders.")
+    assert spans(text) == [("a bin strike could be on the way", "indirect"),
+                           ("Fernley Council has suspended ten loaders", "indirect")]
+    # a subordinate clause without "say that" stays in the content
+    kept = "The council said it had tried to reach a deal after union bosses demanded a 10% rise."
+    assert spans(kept) == [("it had tried to reach a deal after union bosses demanded a 10% rise", "indirect")]

@@ -46,6 +46,12 @@ _BAD_START = re.compile(r"^(?:to|of|for|in|on|at(?!\s+(?:first|least|present|the
 _CONTINUATION = re.compile(r"(?:^|,?\s+)(?:but|and|while|as\s+it|as\s+they)\s+"
                            r"(?:(?:it|he|she|they|also|has|have|had|that)\s+)*$", re.IGNORECASE)
 _CONJ = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as)\s+", re.IGNORECASE)
+# "[A] after it claims that [B]": a subordinate clause with its own "say that" is a second statement
+# ("after union bosses demanded a rise" stays in the content)
+_CONJ_SAY = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as|after|because|since|"
+                       r"when|once)\s+", re.IGNORECASE)
+_SAY_THAT = re.compile(r"(?:said|says|claim(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)|believe[sd]?|stated?|"
+                       r"maintain(?:s|ed))\s+that\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|who|that|what)\s+([^,]{0,40}?)\s*$", re.IGNORECASE)
 _OUTLET = re.compile(r"\b(?:BBC|ITV|Sky News|the Guardian|the Times|the Independent|this paper|"
                      r"this newspaper|the paper|we)\s*$", re.IGNORECASE)
@@ -457,7 +463,8 @@ def _split_previous(text: str, prev: dict, vs: int, participle: bool) -> tuple[i
         return None
     cands = []
     conj = None
-    for conj in _CONJ.finditer(region):
+    conj_re = _CONJ_SAY if _SAY_THAT.match(text, vs) else _CONJ
+    for conj in conj_re.finditer(region):
         pass
     if conj is not None:
         after = region[conj.end():].strip(" ,")
