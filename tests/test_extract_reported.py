@@ -458,3 +458,13 @@ def test_subordinate_clause_with_its_own_say_that_is_a_second_statement():
     # a subordinate clause without "say that" stays in the content
     kept = "The council said it had tried to reach a deal after union bosses demanded a 10% rise."
     assert spans(kept) == [("it had tried to reach a deal after union bosses demanded a 10% rise", "indirect")]
+
+
+def test_notified_that_and_blamed_for():
+    assert spans("The GMB branch has notified Fernley Council that its loaders have voted to strike.") == [
+        ("its loaders have voted to strike", "indirect")]
+    assert spans("The council blamed the union for collapsing the talks.") == [
+        ("the union for collapsing the talks", "indirect")]
+    # no clause after "notified", the noun "blame": nothing reported
+    assert spans("The union has notified Fernley Council of strike days on 22, 23 and 29 April.") == []
+    assert spans("With each blaming the other for the collapse, the talks ended.") == []

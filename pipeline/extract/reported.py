@@ -234,7 +234,7 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     m = _THAT.match(rest[i:]) or _nominal().match(rest[i:]) or _WHEN_THAT.match(rest[i:])
     if not m:
         m = _OBJECT_THAT.match(rest[i:])
-        limit = 14 if re.match(r"(?:told|tell|warn|assur|remind|inform)", lw) else 5
+        limit = 14 if re.match(r"(?:told|tell|warn|assur|remind|inform|notif)", lw) else 5
         if m and (word_count(m.group(1)) > limit or _AUX.search(m.group(1)) or
                   m.group(1).lstrip().startswith(",") or verb_regex().search(m.group(1)) or
                   _ED_VERB.search(m.group(1) + "that") or
@@ -249,6 +249,8 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
         return None
     if not after_that and _BAD_START.match(rest[i:]) or verb_regex().match(rest, i):
         return None  # "said, adding that ..": the participle carries the content
+    if not after_that and re.match(r"(?:notif|inform)", lw):
+        return None  # "notified the council of strike dates": only "notified X that .." reports
     relative = bool(re.search(r"\b(?:which|who|that)\s+(?:\w+\s+){0,3}$", text[max(0, pos - 60):pos - len(verb)]))
     if cls == "clause" and not after_that and not relative and not _looks_clause(rest[i:]) \
             and not (lw.startswith("recommend") and _MANDATE.match(rest[i:])):
