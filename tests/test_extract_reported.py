@@ -468,3 +468,12 @@ def test_notified_that_and_blamed_for():
     # no clause after "notified", the noun "blame": nothing reported
     assert spans("The union has notified Fernley Council of strike days on 22, 23 and 29 April.") == []
     assert spans("With each blaming the other for the collapse, the talks ended.") == []
+
+
+def test_object_of_told_or_warned_ends_at_the_pronoun_subject():
+    assert spans("The council told the most vulnerable clients they would have a reduced service.") == [
+        ("they would have a reduced service", "indirect")]
+    assert spans("The union has warned parents they will need to make other arrangements.") == [
+        ("they will need to make other arrangements", "indirect")]
+    # a question after the object is no statement
+    assert spans("Staff had still not been told whether they would keep their pensions.") == []

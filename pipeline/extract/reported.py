@@ -35,6 +35,9 @@ _SKIP_AFTER = re.compile(
 _TOLD_OBJECT = re.compile(
     r"^\s*(?:him|her|them|us|me|reporters|journalists|members|staff|councillors|the\s+"
     r"[\w’'-]+(?:\s+[A-Z][\w’'-]+)*|[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*)*)\s*")
+_OBJECT_PRONOUN = re.compile(r"^\s*(?:(?!(?:that|whether|if|what|how|why|when)\b)[\w’'-]+\s+){1,5}?(?=(?:they|he|she|it|we)\s+(?:would|will|had|have|"
+                             r"has|were|was|are|is|could|should|must|might|may|can|did|do|does|"
+                             r"(?:would|will|could|had)n[’']t|wo\s*n[’']t)\b)")
 _THAT = re.compile(r"^\s*that\s+(?!(?:was|is|were|would|will|had|has|could|should|might|may|"
                    r"meant|means|seemed|seems|sounds|sounded)\b)", re.IGNORECASE)
 # "told the council's scrutiny commission yesterday that [..]": an object before "that"
@@ -224,7 +227,11 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
             return pos + i + m.end()
         return pos + i if _looks_clause(rest[i:]) else None  # "vowed the strike would go on"
     lw = verb.lower()
-    if lw.startswith("told") or lw.startswith("tell"):
+    m = _OBJECT_PRONOUN.match(rest[i:]) if re.match(r"(?:told|tell|warn|assur|remind|inform|notif)", lw) \
+        and not _THAT.match(rest[i:]) else None
+    if m:  # "told the most vulnerable clients [they would ..]": the object ends at the pronoun
+        i += m.end()
+    elif lw.startswith("told") or lw.startswith("tell"):
         m = _TOLD_OBJECT.match(rest[i:])
         if m and not _THAT.match(rest[i:]):
             i += m.end()
