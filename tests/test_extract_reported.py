@@ -477,3 +477,13 @@ def test_object_of_told_or_warned_ends_at_the_pronoun_subject():
         ("they will need to make other arrangements", "indirect")]
     # a question after the object is no statement
     assert spans("Staff had still not been told whether they would keep their pensions.") == []
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Unions formally told employers that they were in dispute over pay.", "Unions"),
+    ("GMB has since warned that strikes will follow.", "GMB"),
+    ("The family said that they were upset by the closure.", "The family"),
+])
+def test_adverb_between_speaker_and_verb_is_not_the_speaker(text, who):
+    (st,) = extract_statements(text)
+    assert st.cue["speaker_text"] == who

@@ -19,7 +19,9 @@ _TAIL = re.compile(
     r"only|already|still|last week|this week|on \w+day|in a statement|in a letter|"
     # "in March", "in a letter" - never a place ("Care workers in Birmingham" is the speaker)
     r"in\s+(?-i:[a-z]\w*|(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b|\d{4})|at the time|once|both|all|himself|herself|themselves|itself))+\s*,?\s*$",
+    r"November|December)\b|\d{4})|at the time|once|both|all|himself|herself|themselves|itself|since|"
+    # a lower-case adverb: "Unions formally (told)", "The union quickly (responded)"
+    r"(?-i:(?!(?:family|ally|assembly|rally|elderly|daily|weekly|monthly|quarterly|early|bully)\b)[a-z]{2,}ly)))+\s*,?\s*$",
     re.IGNORECASE)
 _REL = re.compile(r"(?:^|[\s,])(?:which|who|what|whom)\s+(.+)$", re.IGNORECASE)
 _REL_END = re.compile(r"^(.*?),?\s+(?:which|who)$", re.IGNORECASE)
