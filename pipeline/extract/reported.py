@@ -48,11 +48,13 @@ _BAD_START = re.compile(r"^(?:to|of|for|in|on|at(?!\s+(?:first|least|present|the
                         r"this\s*\.|what|which|how|why|when|where|whether|if)\b", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:^|,?\s+)(?:but|and|while|as\s+it|as\s+they)\s+"
                            r"(?:(?:it|he|she|they|also|has|have|had|that)\s+)*$", re.IGNORECASE)
-_CONJ = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as)\s+", re.IGNORECASE)
+_CONJ_WORDS = "but|and|while|whereas|although|though|yet|as"
+_CONJ = re.compile(rf"(?:,\s*|\s+)(?:{_CONJ_WORDS})\s+", re.IGNORECASE)
 # "[A] after it claims that [B]": a subordinate clause with its own "say that" is a second statement
 # ("after union bosses demanded a rise" stays in the content)
-_CONJ_SAY = re.compile(r"(?:,\s*|\s+)(?:but|and|while|whereas|although|though|yet|as|after|because|since|"
-                       r"when|once)\s+", re.IGNORECASE)
+_CONJ_SAY = re.compile(rf"(?:,\s*|\s+)(?:{_CONJ_WORDS}|after|because|since|when|once)\s+", re.IGNORECASE)
+# verbs with a person object before their content: "told / warned / notified the council (that) .."
+_OBJECT_VERB = re.compile(r"(?:told|tell|warn|assur|remind|inform|notif)")
 _SAY_THAT = re.compile(r"(?:said|says|claim(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)|believe[sd]?|stated?|"
                        r"maintain(?:s|ed))\s+that\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|who|that|what)\s+([^,]{0,40}?)\s*$", re.IGNORECASE)
@@ -227,8 +229,7 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
             return pos + i + m.end()
         return pos + i if _looks_clause(rest[i:]) else None  # "vowed the strike would go on"
     lw = verb.lower()
-    m = _OBJECT_PRONOUN.match(rest[i:]) if re.match(r"(?:told|tell|warn|assur|remind|inform|notif)", lw) \
-        and not _THAT.match(rest[i:]) else None
+    m = _OBJECT_PRONOUN.match(rest[i:]) if _OBJECT_VERB.match(lw) and not _THAT.match(rest[i:]) else None
     if m:  # "told the most vulnerable clients [they would ..]": the object ends at the pronoun
         i += m.end()
     elif lw.startswith("told") or lw.startswith("tell"):
@@ -241,7 +242,7 @@ def _content_after(text: str, pos: int, send: int, verb: str, cls: str) -> int |
     m = _THAT.match(rest[i:]) or _nominal().match(rest[i:]) or _WHEN_THAT.match(rest[i:])
     if not m:
         m = _OBJECT_THAT.match(rest[i:])
-        limit = 14 if re.match(r"(?:told|tell|warn|assur|remind|inform|notif)", lw) else 5
+        limit = 14 if _OBJECT_VERB.match(lw) else 5
         if m and (word_count(m.group(1)) > limit or _AUX.search(m.group(1)) or
                   m.group(1).lstrip().startswith(",") or verb_regex().search(m.group(1)) or
                   _ED_VERB.search(m.group(1) + "that") or
