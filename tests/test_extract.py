@@ -46,17 +46,6 @@ def test_carelessly_typed_paragraph_continuing_a_quote(opener, second):
     assert [q for q, _ in spans(text)] == ["The workers are exhausted.", "They have covered vacancies for two years."]
 
 
-def test_unmarked_paragraphs_before_the_closing_mark_are_quoted():
-    text = ("A spokesperson said: “This is a hard time for all.\nAs a council, we are doing all we can.\n"
-            "We understand the disruption is difficult.”\nIt said some bins would be missed.")
-    assert [q for q, t in spans(text) if t == "direct"] == [
-        "This is a hard time for all.", "As a council, we are doing all we can.",
-        "We understand the disruption is difficult."]
-    # never closed: the journalist's next paragraphs are no quote
-    left_open = "Jo Bell said: “We are out.\nThe council met today.\nTalks resume on Monday."
-    assert spans(left_open) == [("We are out.", "direct")]
-
-
 def test_second_opener_before_any_closer_starts_a_new_quote():
     text = "Pickets had “loads of support. “We covered both entrances and the car park too.”"
     assert ("We covered both entrances and the car park too.", "direct") in spans(text)

@@ -40,17 +40,6 @@ def _continued_close(text: str, ps: int, pe: int) -> int | None:
     return first
 
 
-_MAX_UNMARKED = 3  # unmarked paragraphs a quote may run through before its closing mark
-
-
-def _closed_later(text: str, paras: list[tuple[int, int]]) -> bool:
-    """The next paragraph with a double mark closes a quote it never reopened."""
-    for ps, pe in paras:
-        if any(c in "“”\"" for c in text[ps:pe]):
-            return _continued_close(text, ps, pe) is not None
-    return False
-
-
 def _double_regions(text: str, ps: int, pe: int, continued: bool = False) -> list[QuoteRegion]:
     out: list[QuoteRegion] = []
     open_at: int | None = None
@@ -154,12 +143,8 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     """Outermost quote regions of every paragraph, in text order."""
     regions: list[QuoteRegion] = []
     continued = False
-    paras = list(paragraphs(text))
-    for k, (ps, pe) in enumerate(paras):
+    for ps, pe in paragraphs(text):
         doubles = _double_regions(text, ps, pe, continued)
-        if continued and not doubles and _closed_later(text, paras[k + 1:k + 1 + _MAX_UNMARKED]):
-            # '“A.\nB.\nC.”': the paragraphs between an unclosed quote and its closing mark are quoted
-            doubles = [QuoteRegion(ps, pe, ps, None, "double", (ps, pe))]
         continued = bool(doubles) and doubles[-1].close_at is None
         singles = _single_regions(text, ps, pe)
         # a single quote crossing a double one is an apostrophe misread: drop it
