@@ -36,24 +36,6 @@ def test_multi_paragraph_quote_is_one_statement_per_paragraph():
                                            "Now they want to be paid fairly."]
 
 
-@pytest.mark.parametrize("opener, second", [
-    ("“", "They have covered vacancies for two years.”"),   # closed but never reopened
-    ("“", "”They have covered vacancies for two years.”"),  # reopened with the closing mark
-    ('"', 'They have covered vacancies for two years."'),   # straight marks, never reopened
-])
-def test_carelessly_typed_paragraph_continuing_a_quote(opener, second):
-    text = f"Regional organiser Sam Hale said: {opener}The workers are exhausted.\n{second}\nTalks resume on Monday."
-    assert [q for q, _ in spans(text)] == ["The workers are exhausted.", "They have covered vacancies for two years."]
-
-
-def test_second_opener_before_any_closer_starts_a_new_quote():
-    text = "Pickets had “loads of support. “We covered both entrances and the car park too.”"
-    assert ("We covered both entrances and the car park too.", "direct") in spans(text)
-    # a straight opener followed by a curly one stays one quote to the paragraph's end
-    mixed = 'Jo Bell said:\n"These plans are ill thought out. “We oppose them.\nThe council must think again.”'
-    assert spans(mixed)[0] == ("These plans are ill thought out. “We oppose them.", "direct")
-
-
 def test_interrupted_quote_gives_two_statements():
     text = "'We want talks,' he said, 'not strikes.'"
     assert spans(text) == [("We want talks,", "direct"), ("not strikes.", "direct")]

@@ -2,8 +2,7 @@
 
 Single closing quotes share a character with the apostrophe ("It’s", "Lancashire's",
 "members' pay"), so a closer is only accepted where an apostrophe is unlikely; a quote left
-open at the end of a paragraph runs to the paragraph's end (the next paragraph reopens it, or,
-in carelessly typed pages, only closes it: “..\n..” ).
+open at the end of a paragraph runs to the paragraph's end (the next paragraph reopens it).
 """
 from __future__ import annotations
 
@@ -29,36 +28,13 @@ class QuoteRegion:
     para: tuple[int, int]
 
 
-def _continued_close(text: str, ps: int, pe: int) -> int | None:
-    """Where a paragraph that goes on an unclosed double quote without reopening it closes it
-    ('we covered both entrances.\nManagement weren’t impressed.”': the second line's ”)."""
-    first = next((i for i in range(ps, pe) if text[i] in "“”\""), None)
-    if first is None or first == ps or text[first] == "“" or text[first - 1].isspace():
-        return None  # no mark, a reopening mark, or one before a word: an opener
-    if text[first] == '"' and not _AFTER_CLOSE.match(text, first + 1):
-        return None
-    return first
-
-
-def _double_regions(text: str, ps: int, pe: int, continued: bool = False) -> list[QuoteRegion]:
+def _double_regions(text: str, ps: int, pe: int) -> list[QuoteRegion]:
     out: list[QuoteRegion] = []
     open_at: int | None = None
-    start = ps
-    if continued:
-        close = _continued_close(text, ps, pe)
-        if close is not None:
-            out.append(QuoteRegion(ps, close, ps, close, "double", (ps, pe)))
-            start = close + 1
-        elif text[ps:ps + 1] == "”":
-            open_at, start = ps, ps + 1  # a closing mark typed where the paragraph reopens the quote
-    for i in range(start, pe):
+    for i in range(ps, pe):
         ch = text[i]
         if ch == "“":
             if open_at is None:
-                open_at = i
-            elif text[open_at] == "“" and i > open_at + 1:
-                # a second opener before any closer: the first quote was never closed here
-                out.append(QuoteRegion(open_at + 1, i, open_at, None, "double", (ps, pe)))
                 open_at = i
         elif ch == "”":
             if open_at is not None:
@@ -142,10 +118,8 @@ def _inside(a: QuoteRegion, b: QuoteRegion) -> bool:
 def quote_regions(text: str) -> list[QuoteRegion]:
     """Outermost quote regions of every paragraph, in text order."""
     regions: list[QuoteRegion] = []
-    continued = False
     for ps, pe in paragraphs(text):
-        doubles = _double_regions(text, ps, pe, continued)
-        continued = bool(doubles) and doubles[-1].close_at is None
+        doubles = _double_regions(text, ps, pe)
         singles = _single_regions(text, ps, pe)
         # a single quote crossing a double one is an apostrophe misread: drop it
         singles = [s for s in singles if not any(
