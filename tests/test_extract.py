@@ -183,3 +183,14 @@ def test_what_a_crowd_chants_or_sings_is_a_direct_statement():
                         ("Workers sang “We want our pay back” as they marched.", "We want our pay back")]:
         assert [(s.quote, s.type) for s in extract_statements(text)] == [(quote, "direct")]
     assert extract_statements("Pickets were singing “solidarity” songs.") == []
+
+
+def test_headline_lines_inside_the_page_report_nothing_without_a_clause():
+    text = ("Pay row at Fernley\nCare staff call for strike action\n"
+            "Workers claim regrading could cost them £1,000 a year\n"
+            "Unite warns Fernley Council ahead of bin strike\nThe council said it would meet the union.")
+    assert spans(text) == [("regrading could cost them £1,000 a year", "indirect"),
+                           ("it would meet the union", "indirect")]
+    # the same words as a sentence, or cut off by the end of the text, still report
+    assert spans("Care staff have called for strike action.") == [("strike action", "indirect")]
+    assert spans("The text ends here.\nCare staff call for strike action") == [("strike action", "indirect")]

@@ -10,8 +10,9 @@ import logging
 import re
 
 from pipeline.config import ExtractConfig
-from pipeline.extract.direct import classify_region, is_headline, unmarked_quote
-from pipeline.extract.reported import reported_in_sentence
+from pipeline.extract.direct import classify_region, is_headline, is_subheadline, unmarked_quote
+from pipeline.extract.reported import is_clause, reported_in_sentence
+from pipeline.extract.verbs import verb_class
 from pipeline.schema import Statement
 from pipeline.text.quotes import quote_regions
 from pipeline.text.segment import paragraphs, sentences, word_count
@@ -41,6 +42,13 @@ def _speakers_words(fragment: str) -> bool:
     if "-" in w:
         return False  # a quoted term ('level-up', "long-running")
     return w in _EVALUATIVE_NOUNS or (len(w) > 4 and _EVALUATIVE.search(w[-4:]) is not None)
+
+
+def _headline_act(text: str, r: dict) -> bool:
+    """A headline's call, demand or warning with a bare object ('Care staff call for strike
+    action', 'Unite warns Fernley Council ahead of bin strike'): no reported clause."""
+    cls = verb_class(r["cue"].get("verb", ""))
+    return cls in ("demand", "urge", "label") or not is_clause(text[r["start"]:r["end"]])
 
 
 def _resolve(direct: list[dict], reported: list[dict], regions, text: str) -> list[dict]:
@@ -87,11 +95,15 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
                     direct.append(d)
         if cfg.indirect:
             quoted = [(r.start, r.end) for r in para_regions]
+            found_here = []
             for ss, se in sentences(text, ps, pe):
                 try:
-                    reported += reported_in_sentence(text, ss, se, quoted)
+                    found_here += reported_in_sentence(text, ss, se, quoted)
                 except Exception:  # one odd sentence must not cost the article its statements
                     log.exception("reported speech failed on characters %d-%d", ss, se)
+            if not para_regions and is_subheadline(text, ps, pe):
+                found_here = [r for r in found_here if not _headline_act(text, r)]
+            reported += found_here
     found = _resolve(direct, reported, regions, text)
     out = []
     for st in found:

@@ -27,6 +27,14 @@ def is_headline(text: str, ps: int, pe: int) -> bool:
         and word_count(line) <= 25
 
 
+def is_subheadline(text: str, ps: int, pe: int) -> bool:
+    """A short line inside the page without closing punctuation (not one cut off by the end of
+    the text): a headline or crosshead."""
+    line = text[ps:pe].strip()
+    return bool(line) and pe < len(text.rstrip()) and word_count(line) <= 14 \
+        and not re.search(r"[.!?…:;,”\"’')\]]$", line)
+
+
 def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
     """A direct statement dict for a quote region, or None when it is a fragment/scare quote."""
     s, e = trim(text, r.start, r.end)

@@ -175,10 +175,10 @@ def _looks_clause(s: str) -> bool:
     # the verb follows a subject ("plans to axe jobs" is a noun object), before any comma
     if re.match(r"\s*(?:they|we|he|she|I)\s+[a-z]{2,}", s):
         return True  # "claim they stand to lose ..": a subject pronoun and its verb
-    return _is_clause(" " + " ".join(_PARENTHETICAL.sub(" ", s).split()[1:8]))
+    return is_clause(" " + " ".join(_PARENTHETICAL.sub(" ", s).split()[1:8]))
 
 
-def _is_clause(s: str) -> bool:
+def is_clause(s: str) -> bool:
     """Content with a finite verb somewhere, not a name with its apposition."""
     return bool(_AUX.search(s) or _LOWER_ED.search(s) or re.search(r"\b[a-z]{2,}s\s+(?:a|an|the|to|"
                                                                    r"that|it|on|in|up|out)\b", s)
@@ -293,9 +293,9 @@ def _trailing(text: str, ss: int, se: int) -> tuple[dict, int] | None:
             content = text[cs:ce]
             if word_count(content) < 3 or not _valid_subject(who, limit) or who[:1].isdigit():
                 continue  # (".. on 17, 18 and 19 October, the union said": a date list is no speaker)
-            if re.match(r"announc|reveal", m.group("verb"), re.IGNORECASE) and not _is_clause(content):
+            if re.match(r"announc|reveal", m.group("verb"), re.IGNORECASE) and not is_clause(content):
                 continue  # "strike dates, Unite announced": only a clause is a statement
-            if pat is _INVERT and not (_is_clause(content) or word_count(content) >= 8):
+            if pat is _INVERT and not (is_clause(content) or word_count(content) >= 8):
                 continue  # "Jo Bloggs, a branch officer, said ..": a subject and its apposition
             if pat is _INVERT and re.match(r"(?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*,\s+(?:who|whose)\s[^,]+$", content):
                 continue  # "Mira Odo, who chairs the heads' association, said ..": a subject and its relative
