@@ -194,3 +194,9 @@ def test_headline_lines_inside_the_page_report_nothing_without_a_clause():
     # the same words as a sentence, or cut off by the end of the text, still report
     assert spans("Care staff have called for strike action.") == [("strike action", "indirect")]
     assert spans("The text ends here.\nCare staff call for strike action") == [("strike action", "indirect")]
+
+
+def test_reader_comments_of_a_blog_page_are_no_statements():
+    text = ("Unite said the strike would go ahead.\nComments\nAnonymous said…\n"
+            "they are always saying there is not enough money, so who pays the agency staff?\n")
+    assert spans(text) == [("the strike would go ahead", "indirect")]

@@ -44,6 +44,10 @@ def _speakers_words(fragment: str) -> bool:
     return w in _EVALUATIVE_NOUNS or (len(w) > 4 and _EVALUATIVE.search(w[-4:]) is not None)
 
 
+# a blog's reader comments ("Comments\nAnonymous said…"): readers are no sources (CONVENTIONS)
+_COMMENTS = re.compile(r"(?m)^(?:(?:\d+\s+)?[Cc]omments?\s*\n)?[^\n]{1,40}\ssaid(?:…|\.\.\.)[ \t]*$")
+
+
 def _headline_act(text: str, r: dict) -> bool:
     """A headline's call, demand or warning with a bare object ('Care staff call for strike
     action', 'Unite warns Fernley Council ahead of bin strike'): no reported clause."""
@@ -78,7 +82,10 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
     regions = quote_regions(text)
     direct, reported = [], []
     prev: tuple[int, int] | None = None
+    comments = _COMMENTS.search(text)
     for ps, pe in paragraphs(text):
+        if comments and ps >= comments.start():
+            break
         after, prev = prev, (ps, pe)
         if is_headline(text, ps, pe):
             continue
