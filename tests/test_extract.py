@@ -200,3 +200,9 @@ def test_reader_comments_of_a_blog_page_are_no_statements():
     text = ("Unite said the strike would go ahead.\nComments\nAnonymous said…\n"
             "they are always saying there is not enough money, so who pays the agency staff?\n")
     assert spans(text) == [("the strike would go ahead", "indirect")]
+
+
+def test_an_outlets_appeal_for_support_is_no_statement():
+    text = ("Unite said the strike would go ahead.\nWe believe quality journalism should be available "
+            "to everyone, paid for by those who can afford it.\nThe council said it would talk.")
+    assert spans(text) == [("the strike would go ahead", "indirect"), ("it would talk", "indirect")]

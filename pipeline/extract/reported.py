@@ -121,6 +121,13 @@ def _cues() -> dict:
 
 
 @lru_cache(maxsize=None)
+def boilerplate() -> re.Pattern:
+    """Page furniture phrases (extract_cues.yaml): their paragraph is no source's statement."""
+    return re.compile("|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["boilerplate"]),
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _nominal_re(anchored: bool) -> re.Pattern:
     """'its position that', 'their warning that': anchored after a verb, or anywhere."""
     nouns = "|".join(map(re.escape, _cues()["nominal_that"]))
