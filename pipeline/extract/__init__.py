@@ -11,7 +11,7 @@ import re
 
 from pipeline.config import ExtractConfig
 from pipeline.extract.direct import classify_region, is_headline, is_subheadline, unmarked_quote
-from pipeline.extract.reported import boilerplate, is_clause, reported_in_sentence
+from pipeline.extract.reported import boilerplate_starts, is_clause, reported_in_sentence
 from pipeline.extract.verbs import verb_class
 from pipeline.schema import Statement
 from pipeline.text.quotes import quote_regions
@@ -83,11 +83,12 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
     direct, reported = [], []
     prev: tuple[int, int] | None = None
     comments = _COMMENTS.search(text)
+    furniture = boilerplate_starts(text)
     for ps, pe in paragraphs(text):
         if comments and ps >= comments.start():
             break
         after, prev = prev, (ps, pe)
-        if is_headline(text, ps, pe) or boilerplate().search(text, ps, pe):
+        if is_headline(text, ps, pe) or any(ps <= i < pe for i in furniture):
             continue
         para_regions = [r for r in regions if ps <= r.open_at < pe]
         if cfg.direct and after is not None and not para_regions:
