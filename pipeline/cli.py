@@ -63,13 +63,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import evaluate_files, format_report
+    from pipeline.evaluate import main as evaluate_main
 
-    metrics = evaluate_files(args.gold, args.pred)
-    print(format_report(metrics))
-    if args.json:
-        Path(args.json).write_text(json.dumps(metrics, indent=2), encoding="utf-8")
-    return 0
+    return evaluate_main(["--gold", args.gold, "--pred", args.pred] + (["--json", args.json] if args.json else [])
+                         + (["--ci"] if args.ci else []))
 
 
 def cmd_standoff(args: argparse.Namespace) -> int:
@@ -119,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True)
     p.add_argument("--pred", required=True)
     p.add_argument("--json", help="also write the metrics as JSON here")
+    p.add_argument("--ci", action="store_true",
+                   help="add 95%% intervals of the headline figures, resampling disputes")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("standoff", help="join stand-off labels with their article texts (gold JSONL)")

@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
+
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient
 from pipeline.schema import SENTIMENTS, SIDES, STANCES, TYPES, Article, Statement
 
@@ -174,6 +176,8 @@ def evaluate(gold: list[Article], pred: list[Article]) -> dict:
         "speaker_accuracy": spk_exact / n_match if n_match else None,
         "speaker_accuracy_lenient": spk_len / n_match if n_match else None,
         "speaker_org_accuracy": (sum(a == b for a, b in zip(*org)) / n_match) if n_match else None,
+        "speaker_correct": spk_exact,
+        "speaker_correct_lenient": spk_len,
         "full_statement": prf(tp_full, n_pred, n_gold),
         "employer_accuracy": sum(art_emp) / len(art_emp) if art_emp else None,
         "dispute_accuracy": sum(art_disp) / len(art_disp) if art_disp else None,
@@ -187,6 +191,109 @@ def evaluate(gold: list[Article], pred: list[Article]) -> dict:
     pred_sh = dispute_shares([p for p in pred if p.id in gold_slug], gold_slug)
     m["disputes"] = {d: {"gold": gold_sh[d], "pred": pred_sh.get(d)} for d in gold_sh}
     return m
+
+
+def macro_f1_from_confusion(conf: np.ndarray) -> float:
+    """``label_metrics``' macro-F1 from a confusion matrix (rows gold, columns predicted; columns
+    beyond the rows' labels count as no label): classes neither in gold nor predicted are left out."""
+    k = conf.shape[0]
+    f1s = []
+    for c in range(k):
+        tp, n_pred, n_gold = conf[c, c], conf[:k, c].sum(), conf[c].sum()
+        if n_gold or n_pred:
+            f1s.append(2 * tp / (n_pred + n_gold))
+    return float(np.mean(f1s)) if f1s else 1.0
+
+
+def bootstrap_sums(counts: np.ndarray, statistic, n_boot: int = 1000, level: float = 0.95,
+                   seed: int = 0) -> tuple[float, float]:
+    """Percentile interval of ``statistic(summed counts)`` when the rows of ``counts`` (one per
+    cluster, e.g. a dispute's summed counts) are resampled with replacement."""
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, counts.shape[0], size=(n_boot, counts.shape[0]))
+    draws = np.array([statistic(counts[i].sum(axis=0)) for i in idx])
+    lo, hi = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
+    return float(lo), float(hi)
+
+
+def _counts_layout() -> dict[str, slice]:
+    names = ["tp_overlap", "tp_exact", "n_pred", "n_gold", "matched", "speaker", "speaker_lenient"]
+    layout, at = {n: slice(i, i + 1) for i, n in enumerate(names)}, len(names)
+    for f in ("side", "stance", "sentiment"):
+        size = len(LABELS[f]) * (len(LABELS[f]) + 1)  # + the "<none>" column
+        layout[f], at = slice(at, at + size), at + size
+    return layout
+
+
+_LAYOUT = _counts_layout()
+
+
+def _article_counts(m: dict) -> np.ndarray:
+    v = np.zeros(max(s.stop for s in _LAYOUT.values()))
+    for name, value in (("tp_overlap", m["statements_overlap"]["tp"]), ("tp_exact", m["statements_exact"]["tp"]),
+                        ("n_pred", m["statements_overlap"]["n_pred"]), ("n_gold", m["statements_overlap"]["n_gold"]),
+                        ("matched", m["matched"]), ("speaker", m["speaker_correct"]),
+                        ("speaker_lenient", m["speaker_correct_lenient"])):
+        v[_LAYOUT[name]] = value
+    for f in ("side", "stance", "sentiment"):
+        labels = LABELS[f]
+        conf = m[f]["confusion"]
+        v[_LAYOUT[f]] = [conf[g].get(c, 0) for g in labels for c in (*labels, "<none>")]
+    return v
+
+
+def _confusion(c: np.ndarray, f: str) -> np.ndarray:
+    k = len(LABELS[f])
+    return c[_LAYOUT[f]].reshape(k, k + 1)
+
+
+def _ratio(a: str, b: str):
+    return lambda c: float(c[_LAYOUT[a]][0] / c[_LAYOUT[b]][0]) if c[_LAYOUT[b]][0] else float("nan")
+
+
+# The headline figures, each a function of counts summed over articles.
+INTERVAL_METRICS = {
+    "statements_overlap_f1": lambda c: prf(*(int(c[_LAYOUT[k]][0]) for k in ("tp_overlap", "n_pred", "n_gold")))["f1"],
+    "statements_exact_f1": lambda c: prf(*(int(c[_LAYOUT[k]][0]) for k in ("tp_exact", "n_pred", "n_gold")))["f1"],
+    "speaker_accuracy": _ratio("speaker", "matched"),
+    "speaker_accuracy_lenient": _ratio("speaker_lenient", "matched"),
+    "side_accuracy": lambda c: float(np.trace(_confusion(c, "side")) / c[_LAYOUT["matched"]][0])
+    if c[_LAYOUT["matched"]][0] else float("nan"),
+    "stance_macro_f1": lambda c: macro_f1_from_confusion(_confusion(c, "stance")),
+    "sentiment_macro_f1": lambda c: macro_f1_from_confusion(_confusion(c, "sentiment")),
+}
+
+
+def bootstrap_intervals(gold: list[Article], pred: list[Article], n_boot: int = 1000, level: float = 0.95,
+                        seed: int = 0) -> dict:
+    """Intervals for the headline figures, resampling disputes (an article without a gold dispute
+    is its own cluster): the statements of one dispute share speakers and phrasing, and a held-out
+    dispute is the unit the figures must generalise to. Stance and sentiment are left out when no
+    prediction carries them (extraction-only runs)."""
+    pred_by_id = {a.id: a for a in pred}
+    clusters: dict[str, np.ndarray] = {}
+    for g in gold:
+        p = pred_by_id.get(g.id)
+        v = _article_counts(evaluate([g], [p] if p else []))
+        key = g.dispute or f"article:{g.id}"
+        clusters[key] = clusters.get(key, 0) + v
+    counts = np.stack(list(clusters.values()))
+    total = counts.sum(axis=0)
+    out = {"n_clusters": len(clusters), "n_boot": n_boot, "level": level, "metrics": {}}
+    for name, stat in INTERVAL_METRICS.items():
+        f = name.split("_")[0]
+        if f in ("stance", "sentiment") and not _confusion(total, f)[:, :-1].sum():
+            continue
+        lo, hi = bootstrap_sums(counts, stat, n_boot, level, seed)
+        out["metrics"][name] = {"value": stat(total), "low": lo, "high": hi}
+    return out
+
+
+def format_intervals(ci: dict) -> str:
+    lines = [f"{ci['level']:.0%} intervals, {ci['n_boot']} resamples of {ci['n_clusters']} disputes:"]
+    lines += [f"  {name:<26}{_f(r['value'])}  [{_f(r['low'])}, {_f(r['high'])}]"
+              for name, r in ci["metrics"].items()]
+    return "\n".join(lines)
 
 
 def evaluate_files(gold_path: str | Path, pred_path: str | Path) -> dict:
@@ -232,9 +339,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", required=True)
     ap.add_argument("--pred", required=True)
     ap.add_argument("--json")
+    ap.add_argument("--ci", action="store_true", help="95%% intervals resampling disputes")
     args = ap.parse_args(argv)
-    m = evaluate_files(args.gold, args.pred)
+    gold, pred = _load(args.gold), _load(args.pred)
+    m = evaluate(gold, pred)
     print(format_report(m))
+    if args.ci:
+        m["intervals"] = bootstrap_intervals(gold, pred)
+        print("\n" + format_intervals(m["intervals"]))
     if args.json:
         Path(args.json).write_text(json.dumps(m, indent=2), encoding="utf-8")
     return 0

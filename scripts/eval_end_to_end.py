@@ -1,7 +1,7 @@
 """End-to-end figures on the gold: the pipeline sees only id/url/title/date/text.
 
 usage: python scripts/eval_end_to_end.py [dev|test|all|silver|silver-read|silver-unread|invented] [--no-classify]
-       [--json OUT.json] [--show]
+       [--json OUT.json] [--show] [--ci]
 (--show lists the matched statements whose speaker or side differs; read it for dev, silver-read and
 invented only, never for the test half or silver-unread.)
 Prints dispute-stance evaluate's report for the chosen half of configs/gold_split.yaml.
@@ -12,18 +12,18 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_extraction import load_half  # noqa: E402
+from eval_extraction import HALVES, load_half  # noqa: E402
 
 from pipeline.annotate import Pipeline  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.attribute.names import normalise_speaker  # noqa: E402
-from pipeline.evaluate import align, evaluate, format_report  # noqa: E402
+from pipeline.evaluate import align, bootstrap_intervals, evaluate, format_intervals, format_report  # noqa: E402
 from pipeline.schema import Article  # noqa: E402
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("half", nargs="?", default="test", choices=["dev", "test", "all", "silver", "silver-read",
-                                                          "silver-unread", "invented"])
+    ap.add_argument("half", nargs="?", default="test", choices=HALVES)
+    ap.add_argument("--ci", action="store_true", help="95%% intervals of the headline figures, resampling disputes")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--no-classify", action="store_true")
     ap.add_argument("--json")
@@ -34,6 +34,9 @@ if __name__ == "__main__":
     pred = list(Pipeline(cfg).run(raw))
     m = evaluate(gold, pred)
     print(format_report(m).split("\n\nunion-minus-council")[0])
+    if args.ci:
+        m["intervals"] = bootstrap_intervals(gold, pred)
+        print(format_intervals(m["intervals"]))
     if args.show:
         for g, p in zip(gold, pred):
             for i, j in align(g.statements, p.statements):

@@ -1,16 +1,17 @@
 """Score the extractor's spans on the gold, split into the dev and test halves.
 
-usage: python scripts/eval_extraction.py [dev|test|all|silver|silver-read|silver-unread|invented]
+usage: python scripts/eval_extraction.py [dev|test|all|silver|silver-read|silver-unread|invented] [--ci]
 
 Prints pipeline.evaluate's span report, then per-type exact-span figures (a gold statement of the
 type matched by an identical predicted span, of any type) and the type accuracy on overlap pairs.
 """
+import argparse
 import sys
 from pathlib import Path
 
 import yaml
 
-from pipeline.evaluate import align, evaluate, format_report
+from pipeline.evaluate import align, bootstrap_intervals, evaluate, format_intervals, format_report
 from pipeline.extract import extract_statements
 from pipeline.io import read_articles
 from pipeline.schema import Article
@@ -20,6 +21,17 @@ DATA = ROOT.parent / "shared" / "data"
 
 
 SILVER = ROOT / "annotations" / "raw_articles_labels.jsonl"
+HALVES = ("dev", "test", "all", "silver", "silver-read", "silver-unread", "invented")
+
+
+def half_args(doc: str | None, **flags: str) -> argparse.Namespace:
+    """The scripts' shared arguments: the half (default dev), --ci, and ``flags`` (name -> help)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("half", nargs="?", default="dev", choices=HALVES)
+    ap.add_argument("--ci", action="store_true", help="95%% intervals of the headline figures, resampling disputes")
+    for name, text in flags.items():
+        ap.add_argument(f"--{name}", action="store_true", help=text)
+    return ap.parse_args()
 
 
 def attribute_gold_spans(g: Article, kn) -> Article:
@@ -43,6 +55,8 @@ def load_half(half: str) -> list[Article]:
     stand-off labels of non-gold raw articles (annotations/README.md), joined with their texts
     ('silver-read' / 'silver-unread': those outside / inside the test half's disputes), or
     'invented': the invented training articles of annotations/."""
+    if half not in HALVES:
+        raise ValueError(f"unknown half {half!r}: one of {', '.join(HALVES)}")
     if half == "invented":  # the invented training articles (annotations/README.md): new names and places
         return [a for f in sorted((ROOT / "annotations").glob("synthetic_articles*.jsonl")) for a in read_articles(f)]
     split = yaml.safe_load((ROOT / "configs" / "gold_split.yaml").read_text())
@@ -84,10 +98,18 @@ def per_type_exact(gold: list[Article], pred: list[Article]) -> str:
     return "\n".join(lines)
 
 
+def print_intervals(gold: list[Article], pred: list[Article], keep: tuple[str, ...]) -> None:
+    ci = bootstrap_intervals(gold, pred)
+    ci["metrics"] = {k: v for k, v in ci["metrics"].items() if k.startswith(keep)}
+    print(format_intervals(ci))
+
+
 if __name__ == "__main__":
-    half = sys.argv[1] if len(sys.argv) > 1 else "dev"
-    gold = load_half(half)
+    args = half_args(__doc__)
+    gold = load_half(args.half)
     pred = [Article(id=a.id, text=a.text, dispute=a.dispute, statements=extract_statements(a.text))
             for a in gold]
     print(format_report(evaluate(gold, pred)).split("\n\non ")[0])
     print(per_type_exact(gold, pred))
+    if args.ci:
+        print_intervals(gold, pred, ("statements",))

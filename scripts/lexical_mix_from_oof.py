@@ -1,6 +1,6 @@
 """The lexical mix of a trained model directory, from its out-of-fold logits (no encoder training).
 
-usage: python scripts/lexical_mix_from_oof.py MODEL_DIR [--config C] [--set K=V ..] [--heads stance,...] [--write]
+usage: python scripts/lexical_mix_from_oof.py MODEL_DIR [--config C] [--set K=V ..] [--heads stance,...] [--write] [--ci]
 
 `dispute-stance train` with `lexical_mix` computes the same figures inside its CV run (the
 fine-tuned model's out-of-fold logits are what `cv_oof.jsonl` stores; the lexical model is
@@ -8,7 +8,8 @@ refitted per fold on the same rows). This applies it to a directory trained with
 in a minute instead of the hour the encoder's CV takes on a CPU. Prints macro-F1 per head without
 and with the mix (each fold's weight and temperature chosen on the other folds); --write adds the
 `+tfidf` row and the mix to the directory's cv_results.json, classifier_config.json and card, and
-saves the lexical model trained on all the training rows.
+saves the lexical model trained on all the training rows. --ci adds 95% intervals of each macro-F1,
+resampling disputes (the unit the folds hold out).
 """
 import argparse
 import dataclasses
@@ -18,11 +19,21 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.classify.calibration import macro_f1
+from pipeline.evaluate import bootstrap_sums, macro_f1_from_confusion
 from pipeline.classify.model import CONFIG_NAME, HEADS
 from pipeline.classify.train import (CV_NAME, OOF_NAME, _build, _data_path, _metrics, TrainConfig,
                                      calibrate_oof, fit_lexical, grouped_folds, lexical_oof, load_examples,
                                      load_train_config,
                                      rewrite_card, standoff_examples, to_inputs, train_only_examples)
+
+
+def dispute_interval(disputes: list[str], y: np.ndarray, pred: np.ndarray, n_classes: int) -> tuple[float, float]:
+    """Percentile interval of macro-F1 when disputes are resampled with replacement."""
+    keys = sorted(set(disputes))
+    conf = np.zeros((len(keys), n_classes * n_classes))
+    for d, t, p in zip(disputes, y, pred):
+        conf[keys.index(d), t * n_classes + p] += 1
+    return bootstrap_sums(conf, lambda c: macro_f1_from_confusion(c.reshape(n_classes, n_classes)))
 
 
 def main() -> None:
@@ -34,6 +45,7 @@ def main() -> None:
                     help="training config overrides, for a CV-only directory (no classifier_config.json)")
     ap.add_argument("--heads", default="stance")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--ci", action="store_true", help="95%% intervals resampling disputes")
     args = ap.parse_args()
     d = Path(args.model_dir)
     if (d / CONFIG_NAME).is_file():
@@ -71,6 +83,11 @@ def main() -> None:
               + (f" (weights per fold {calibration[k]['lexical_mix']['fold_weights']}, all "
                  f"{calibration[k]['lexical_mix']['weight']}; ECE {calibration[k]['ece_after']:.3f} -> "
                  f"{calibration[k]['lexical_mix']['ece']:.3f})" if "lexical_mix" in calibration[k] else ""))
+        if args.ci:
+            for name in ("plain", "mixed"):
+                lo, hi = dispute_interval([r["dispute"] for r in rows], y, ft[name][k].argmax(1), len(labels))
+                print(f"  {name}: 95% interval [{lo:.3f}, {hi:.3f}] (1000 resamples of "
+                      f"{len(set(r['dispute'] for r in rows))} disputes)")
     if not args.write:
         return
     res = json.loads((d / CV_NAME).read_text())

@@ -1,5 +1,6 @@
 """The lexical (TF-IDF + LR) second opinion: fit, safetensors round trip, mixing, training."""
 import json
+import re
 
 import numpy as np
 import pytest
@@ -106,8 +107,9 @@ def test_the_mix_from_stored_oof_logits_equals_the_training_runs(tiny_backbone, 
     with_mix = run_training("configs/train_tiny.yaml", args + ["lexical_mix=[stance]"], str(tmp_path / "a"))
     without = run_training("configs/train_tiny.yaml", args, str(tmp_path / "b"))
     assert "minilm-lora-finetuned+tfidf" not in json.loads((without / "cv_results.json").read_text())["methods"]
-    subprocess.run([sys.executable, "scripts/lexical_mix_from_oof.py", str(without), "--config",
-                    "configs/train_tiny.yaml", "--write"], check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "scripts/lexical_mix_from_oof.py", str(without), "--config",
+                           "configs/train_tiny.yaml", "--write", "--ci"], check=True, capture_output=True, text=True)
+    assert re.search(r"mixed: 95% interval \[[01]\.\d{3}, [01]\.\d{3}\] \(1000 resamples of 2 disputes\)", done.stdout)
     a, b = (json.loads((d / "cv_results.json").read_text()) for d in (with_mix, without))
     assert a["methods"]["minilm-lora-finetuned+tfidf"] == b["methods"]["minilm-lora-finetuned+tfidf"]
     # cv_oof.jsonl rounds the logits: temperatures and ECE agree to that rounding

@@ -157,3 +157,82 @@ def test_main_writes_json(tmp_path, examples_dir, capsys):
 
     assert json.loads((tmp_path / "m.json").read_text())["statements_exact"]["f1"] == 1.0
     assert "overlap>=0.5" in capsys.readouterr().out
+
+
+def _perturbed(gold):
+    """Predictions with wrong speakers in the first dispute only, a wrong stance and sentiment here
+    and there, and one statement lost."""
+    pred = copy.deepcopy(gold)
+    for k, a in enumerate(pred):
+        for i, s in enumerate(a.statements):
+            if i % 3 == 0 and a.dispute == gold[0].dispute:
+                s.speaker = "Somebody Else"
+            if (k + i) % 4 == 1:
+                s.stance = "oppose" if s.stance != "oppose" else "neutral"
+            if (k + i) % 5 == 2:
+                s.sentiment = "positive" if s.sentiment != "positive" else "negative"
+    del pred[0].statements[-1]
+    return pred
+
+
+def test_macro_f1_from_confusion_matches_label_metrics():
+    import numpy as np
+
+    from pipeline.evaluate import label_metrics, macro_f1_from_confusion
+
+    labels = ("support", "oppose", "neutral")
+    rng = np.random.default_rng(3)
+    for drop in (None, "neutral"):  # a class never used is left out, as label_metrics does
+        pool = [x for x in labels if x != drop]
+        gold = [pool[i] for i in rng.integers(0, len(pool), 60)]
+        pred = [pool[i] for i in rng.integers(0, len(pool), 60)] + [None]
+        gold.append("support")
+        conf = label_metrics(gold, pred, labels)["confusion"]
+        matrix = np.array([[conf[g].get(c, 0) for c in (*labels, "<none>")] for g in labels])
+        assert abs(macro_f1_from_confusion(matrix) - label_metrics(gold, pred, labels)["macro_f1"]) < 1e-12
+
+
+def test_bootstrap_intervals_centre_on_the_figures_and_resample_disputes(examples_dir):
+    from pipeline.evaluate import bootstrap_intervals, format_intervals
+
+    gold = _gold(examples_dir)
+    pred = _perturbed(gold)
+    m = evaluate(gold, pred)
+    ci = bootstrap_intervals(gold, pred, n_boot=300)
+    assert ci["n_clusters"] == len({g.dispute for g in gold})
+    got = ci["metrics"]
+    assert abs(got["statements_overlap_f1"]["value"] - m["statements_overlap"]["f1"]) < 1e-12
+    assert abs(got["statements_exact_f1"]["value"] - m["statements_exact"]["f1"]) < 1e-12
+    assert abs(got["speaker_accuracy"]["value"] - m["speaker_accuracy"]) < 1e-12
+    assert abs(got["side_accuracy"]["value"] - m["side"]["accuracy"]) < 1e-12
+    assert abs(got["stance_macro_f1"]["value"] - m["stance"]["macro_f1"]) < 1e-12
+    assert abs(got["sentiment_macro_f1"]["value"] - m["sentiment"]["macro_f1"]) < 1e-12
+    assert got["speaker_accuracy"]["low"] < got["speaker_accuracy"]["value"] < got["speaker_accuracy"]["high"]
+    assert got["side_accuracy"]["low"] == got["side_accuracy"]["high"] == 1.0  # no side error to resample
+    assert ci == bootstrap_intervals(gold, pred, n_boot=300)  # seeded
+    assert "speaker_accuracy" in format_intervals(ci)
+
+
+def test_bootstrap_intervals_leave_out_labels_nobody_predicted(examples_dir):
+    from pipeline.evaluate import bootstrap_intervals
+
+    gold = _gold(examples_dir)
+    pred = copy.deepcopy(gold)
+    for a in pred:
+        for s in a.statements:
+            s.stance = s.sentiment = None  # an extraction-only run
+    got = bootstrap_intervals(gold, pred, n_boot=50)["metrics"]
+    assert "stance_macro_f1" not in got and "sentiment_macro_f1" not in got
+    assert got["speaker_accuracy"]["value"] == 1.0
+
+
+def test_main_prints_intervals(tmp_path, examples_dir, capsys):
+    import json
+
+    from pipeline.evaluate import main
+
+    out = tmp_path / "m.json"
+    assert main(["--gold", str(examples_dir / "gold.jsonl"), "--pred", str(examples_dir / "gold.jsonl"),
+                 "--json", str(out), "--ci"]) == 0
+    assert "95% intervals" in capsys.readouterr().out
+    assert json.loads(out.read_text())["intervals"]["metrics"]["speaker_accuracy"]["low"] == 1.0
