@@ -34,6 +34,25 @@ def test_pronoun_resolves_to_latest_named_speaker():
     assert {g[2] for g in got} == {"council"}
 
 
+def test_he_or_she_never_resolves_to_a_body_described_by_a_common_noun():
+    # no employer is inferred from this text, so "The firm" stays a description
+    text = ("Unison organiser Jane Cole said: “We want talks, not strikes.”\n"
+            "The firm said it was disappointed by the vote.\n"
+            "She said that members were angry.")
+    _, got = attribute(text, ["We want talks, not strikes.", "it was disappointed by the vote",
+                              "members were angry"])
+    assert [g[0] for g in got] == ["Jane Cole", "The firm", "Jane Cole"]
+
+
+def test_he_still_resolves_to_a_described_person():
+    text = ("Unison organiser Jane Cole said: “We want talks, not strikes.”\n"
+            "A company spokesman said it was disappointed by the vote.\n"
+            "He said that contingency plans were in place.")
+    _, got = attribute(text, ["We want talks, not strikes.", "it was disappointed by the vote",
+                              "contingency plans were in place"])
+    assert got[2][0] == "A company spokesman"
+
+
 def test_role_description_resolves_to_earlier_nominal_description():
     text = ("A spokesman for Dunmore County Council said: “Contingency plans are in place.”\n"
             "The spokesman added that bins would be collected.")

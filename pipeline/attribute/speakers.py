@@ -69,6 +69,11 @@ _NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:Record|He
 # "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
+# the head of a description that names a body, not a person: "he" / "she" never refer to it
+_BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|company|firm|trust|committee|board|"
+                        r"party|organisation|organization|association|administration|cabinet|ministry|agency|"
+                        r"body|charity|school|college|university|business|contractor|management|employer|"
+                        r"inspectorate|regulator|watchdog)$", re.IGNORECASE)
 PRONOUN_GROUP = {"they", "we", "them", "us"}
 _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
@@ -237,6 +242,11 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 found.setdefault(m.group(2), " ".join(words[i:]))
                 break
     return found
+
+
+def _head(mention: str) -> str:
+    """The head phrase of a description: "social workers" of "social workers at X Council"."""
+    return re.split(r"\s(?:at|of|in|from|for|employed\s+by|working\s+for|across)\s", mention)[0]
 
 
 @dataclass
@@ -543,9 +553,10 @@ class SpeakerResolver:
                 name = self._drop_role((subjects or named)[-1][2])
                 full = self._by_surname(name, pos) if len(name.split()) == 1 else name
                 return self._person(full or name, name, pos)
-            # the latest single human voice: a named person or "a council spokesman"
+            # the latest single human voice: a named person or "a council spokesman" (not "the council")
             return next((h for h in reversed(self.history) if h.kind == "person" or (
-                h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1]))), None)
+                h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1])
+                and not _BODY_HEAD.search(_head(h.speaker)))), None)
         if low in ("they", "we"):
             # workers introduced as a sentence's subject since the last statement ("Unite
             # members, who run the depots, are staging the strike. They say ..")
@@ -757,7 +768,7 @@ class SpeakerResolver:
                 return Resolved(re.sub(r"^the\s+", "", m, flags=re.IGNORECASE), canonical.name, "org")
             return Resolved(canonical.name, canonical.name, "org")
         # the head decides: "social workers at X Council" are workers, "a spokesman for X" is X's
-        head = re.split(r"\s(?:at|of|in|from|for|employed\s+by|working\s+for|across)\s", m)[0]
+        head = _head(m)
         kind = "group" if re.search(r"(?:s|people|staff|workforce)$", head.lower()) else "description"
         if re.search(r"\bspokes\w+|statement\b", low):
             kind = "description"
