@@ -61,6 +61,26 @@ def test_relative_attribution_ends_at_the_relative_clause():
     assert spans(text) == [("it represents most of the crews", "indirect")]
 
 
+def test_parenthetical_relative_ends_where_the_sentence_resumes():
+    text = ("The new rota, which the two unions said would cut the pay of some cooks by £1,100 a year, "
+            "had been due to start in September.")
+    assert spans(text) == [("would cut the pay of some cooks by £1,100 a year", "indirect")]
+
+
+def test_parenthetical_relative_keeps_a_list_inside():
+    text = "The grading scheme, which the union Unison says is unfair, outdated and divisive, is under review."
+    assert spans(text) == [("is unfair, outdated and divisive", "indirect")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It is a grading system that the union claims is unfair to women.", [("is unfair to women", "indirect")]),
+    ("Progress on settling the claims has stalled, according to staff.", [("Progress on settling the claims has stalled", "indirect")]),
+    ("An independent report into claims was published in May.", []),
+])
+def test_plural_claims_with_is_after_a_relatives_subject_is_the_verb(text, expected):
+    assert spans(text) == expected
+
+
 def test_relative_inside_reported_content_is_its_own_statement():
     # CONVENTIONS: "relative clauses start at the verb"; the silver gold splits all 11 such cases
     text = "Unison said it wanted to discuss the review, which it claimed could cut pay by £2,000."

@@ -108,6 +108,7 @@ _INVERT = re.compile(r",\s+(?P<verb>said|says|added|adds|argued|argues|warned|wa
 # base forms that are also nouns; after a determiner or a noun modifier they are the noun
 _NOUN_FORMS = {"report", "claim", "note", "state", "estimate", "project", "demand", "warning",
                "demands", "claims", "reports", "notes", "estimates", "warnings"}
+_RELATIVE_SUBJECT = re.compile(r"\b(?:which|that|what)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)?\s+$")
 _POSS_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|these|those|[\w-]+['’]s?)\s+$", re.IGNORECASE)
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|new|latest|"
                          r"council|union|pay|government|[\w-]+['’]s?)\s+$", re.IGNORECASE)
@@ -378,8 +379,12 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
         if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity)", text[ve:ve + 30]):
             continue  # "who asked not to be named": a request for anonymity, not a statement
-        if lw in _NOUN_FORMS and re.match(r"\s+(?:is|are|was|were|has|have|had)\b", text[ve:ve + 8]):
-            continue  # "Pay claims were settled": the noun, its verb follows
+        if lw in _NOUN_FORMS and re.match(r"\s+(?:is|are|was|were|has|have|had)\b", text[ve:ve + 8]) and not (
+                lw.endswith("s") and re.match(r"\s+(?:is|was|has)\b", text[ve:ve + 8])
+                and _RELATIVE_SUBJECT.search(left)):
+            # "Pay claims were settled": the noun, its verb follows ("a system that the union claims
+            # is unfair": after a relative's subject, a plural noun with "is" is the verb)
+            continue
         if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
             continue  # "A council report published ..", "the union's claim": a noun, not a verb
         if lw in ("demand", "demands") and re.search(r"\b(?:as|and|with|while|of|in|rising|growing|high)\s+$", left):
@@ -452,6 +457,13 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             comma = re.search(r",\s", text[cstart:ce])  # not the comma of "£2,000"
             if comma:
                 ce = trim(text, cstart, cstart + comma.start())[1]
+        elif re.search(r",\s*(?:which|who|that)\s+(?:[\w’'-]+\s+){2,5}$", subj):
+            # "The change, which the unions said [would cut pay], had been due ..": the sentence's own
+            # verb after the closing comma ends the relative clause (a list "unfair, outdated" does not)
+            resume = re.search(r",\s+(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should)\b",
+                               text[cstart:ce])
+            if resume:
+                ce = trim(text, cstart, cstart + resume.start())[1]
         if lw in ("told", "tell", "tells") and re.match(r"\s*:\s*[“\"‘']", text[ce:ce + 3]) and \
                 not _looks_clause(text[cstart:ce]):
             continue  # "told striking staff: '...'": the object of a direct quote's intro
