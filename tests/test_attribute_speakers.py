@@ -435,6 +435,14 @@ def test_a_statement_from_an_organisation_read():
     assert got[0][0] == "GMB"
 
 
+def test_a_document_by_an_unlisted_author_keeps_its_description():
+    # the dev gold keeps such sources as written ("a critical inspection in 2021")
+    text = ("Unison said the cuts were dangerous.\n"
+            "A report by inspectors found that the service was failing children.")
+    _, got = attribute(text, ["the cuts were dangerous", "the service was failing children"])
+    assert got[1] == ("A report by inspectors", None, "other")
+
+
 def test_place_phrases_council_places_and_the_client_council():
     text = "Care workers in Dunmore have voted to strike. Care workers in Dunmore said they would carry on."
     _, got = attribute(text, ["they would carry on"])

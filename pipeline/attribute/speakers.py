@@ -675,7 +675,10 @@ class SpeakerResolver:
         if st and self.history and re.fullmatch(r"the\s+(?:statement|letter|email|report)", m, re.IGNORECASE):
             return self.history[-1]  # "The statement added": the one just quoted, whoever made it
         if st:
-            return self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
+            r = self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
+            if r is not None or not (st.group("mod") or st.group("src") or "").strip():
+                return r
+            # "A report by inspectors": an author no list knows; the description as written
         if self._initials is not None and self._initials.fullmatch(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
