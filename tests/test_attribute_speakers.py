@@ -654,6 +654,13 @@ def test_capitalised_role_word_is_no_given_name():
     ("Occupational therapists at Ashcombe County Council, members of Unison, will strike.\nAshcombe County "
      "Council's assistant chief executive for workforce, Martin Oyel, said the review had been fair.",
      "the review had been fair", ("Martin Oyel", "Ashcombe County Council", "council")),
+    # Scottish civic titles: an office, not a surname; a bailie is a councillor
+    ("Bins piled up in Glasgow.\nGlasgow’s Lord Provost, Jean McAra, said the city would cope.",
+     "the city would cope", ("Jean McAra", "Glasgow City Council", "council")),
+    ("Bins piled up.\nThe Lord Provost said the city would cope.", "the city would cope",
+     ("The Lord Provost", None, "council")),
+    ("Bins piled up.\nBailie Ann Reid said the strike was regrettable.", "the strike was regrettable",
+     ("Ann Reid", None, "council")),
 ])
 def test_speaker_organisation_and_side_of_one_statement(text, quote, expected):
     _, got = attribute(text, [quote])

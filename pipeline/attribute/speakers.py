@@ -26,7 +26,7 @@ _NON_NAME = {
     "Updated", "In", "On", "At", "But", "And", "However", "Meanwhile", "He", "She", "They", "It",
     "We", "His", "Her", "Their", "Its", "Our", "Speaking", "Commenting", "Responding", "Announcing",
     "Sharing", "Asked", "When", "While", "After", "Before", "Last", "This", "That", "Yesterday",
-    "Today", "Earlier", "Later", "Convenor", "Chair", "Chairman", "Chairwoman", "President",
+    "Today", "Earlier", "Later", "Convenor", "Convener", "Provost", "Bailie", "Chair", "Chairman", "Chairwoman", "President",
     "Employers", "Employer", "Councils", "Members", "Mrs.", "MP", "MSP", "MLA", "Ofsted", "Acas",
     "Equality", "Equal", "Housing", "Environment", "Education", "Finance", "Resources", "Waste",
     "Street", "Scene", "Neighbourhoods", "Communities", "Adult", "Adults", "Families", "Public",
@@ -651,6 +651,8 @@ class SpeakerResolver:
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
         t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m)
+        if t and t.group(1).split()[-1] in _NON_NAME:
+            t = None  # "The Lord Provost", "the Lord Mayor": a title and an office, no surname
         if t or re.fullmatch(_NAME_TOKEN, m):
             token = t.group(1) if t else m
             full = self._by_surname(token, pos)
