@@ -53,6 +53,26 @@ def test_he_still_resolves_to_a_described_person():
     assert got[2][0] == "A company spokesman"
 
 
+@pytest.mark.parametrize("text, quotes, expected", [
+    ("COSLA’s resources spokesperson, Cllr Katie Hall, said the offer was fair.\n“We cannot go further,” Ms Hall said.",
+     ["the offer was fair", "We cannot go further,"], ["Katie Hall", "Katie Hall"]),
+    ("Unison member Jo Green said the cuts were wrong. Ms Green added that staff were angry.",
+     ["the cuts were wrong", "staff were angry"], ["Jo Green", "Jo Green"]),
+    ("Former prime minister Theresa May said the strike was wrong.", ["the strike was wrong"], ["Theresa May"]),
+])
+def test_surnames_that_are_also_place_words(text, quotes, expected):
+    _, got = attribute(text, quotes)
+    assert [g[0] for g in got] == expected
+
+
+def test_place_words_after_a_preposition_are_no_person():
+    from pipeline.attribute.speakers import person_names
+
+    assert person_names("Workers in Bethnal Green said they would strike.") == []
+    assert person_names("They marched from the Town Hall to Finsbury Park, where they met.") == []
+    assert [n for _, _, n in person_names("Unison steward Tom Hall said so.")] == ["Tom Hall"]
+
+
 def test_role_description_resolves_to_earlier_nominal_description():
     text = ("A spokesman for Dunmore County Council said: “Contingency plans are in place.”\n"
             "The spokesman added that bins would be collected.")

@@ -182,12 +182,36 @@ _ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services"
              "Party", "Government", "Department", "Union", "Group"}
 
 
+# common surnames that are also words of places, papers or roles ("Katie Hall", "Jo Green",
+# "Theresa May"): a name only where the text shows a person (_person_context)
+_SURNAME_WORDS = {"Hall", "Green", "May", "Park", "House", "Head", "Read", "Street"}
+_NOT_ROLE_BEFORE = {"in", "at", "on", "near", "from", "to", "of", "the", "and", "by", "for", "into", "outside",
+                    "inside", "around", "across", "via", "towards", "with", "a", "an", "off", "opposite", "behind"}
+
+
+def _person_context(s: str, m: re.Match) -> bool:
+    """Whether the name run ``m`` reads as a person: a title before it ("Cllr Katie Hall"), a role
+    word before it ("branch secretary Jo Green", not "in Bethnal Green"), an apposition or a
+    reporting verb after it ("Katie Hall, a steward,", "Jo Green said")."""
+    if m.group(0) != m.group(1):
+        return True
+    word = re.search(r"([A-Za-z][\w’'-]*)[^\S\n]+$", s[:m.start(1)])
+    if word and word.group(1) in _NOT_ROLE_BEFORE:
+        return False  # "in Bethnal Green", "at Downing Street": a place
+    if word and word.group(1)[0].islower():
+        return True
+    return bool(re.match(r",\s+(?:a|an|the|who)\s|\s+(?:said|says|told|tells|added|adds|warned|explained|argued|"
+                         r"claimed|insisted|wrote|writes)\b", s[m.end(1):m.end(1) + 12]))
+
+
 def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
     """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
     for m in NAME_RE.finditer(s):
         toks = m.group(1).split()
-        if toks[-1] in _BUILDING:
+        surname = toks[-1] in _SURNAME_WORDS and len(toks) >= 2 and toks[-2] not in _NON_NAME and \
+            toks[-2] not in _COMPASS and toks[-2] not in places and _person_context(s, m)
+        if toks[-1] in _BUILDING and not surname:
             continue
         if len(toks) > 1 and re.search(r"[’']s$", toks[-1]):
             toks[-1] = toks[-1][:-2]  # "Jon Rogers’s message": the name is before the 's
@@ -201,12 +225,12 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
         while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places):
             toks = toks[1:]
         tail = []
-        while toks and toks[-1] in _NON_NAME:
+        while toks and toks[-1] in _NON_NAME and not surname:
             tail.append(toks.pop())
         if _ORG_TAIL & set(tail):
             continue  # "Kelsey Vale District Council", "Mercia Property Care": an organisation's name
         toks = toks[-3:]  # "Tuesday First Minister Nicola Sturgeon": the name ends the run
-        if len(toks) >= 2 and not any(t in _NON_NAME for t in toks) and \
+        if len(toks) >= 2 and not any(t in _NON_NAME for t in (toks[:-1] if surname else toks)) and \
                 not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
             name = " ".join(toks)
             start = m.start(1) + m.group(1).find(toks[0])
@@ -651,7 +675,7 @@ class SpeakerResolver:
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
         t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m)
-        if t and t.group(1).split()[-1] in _NON_NAME:
+        if t and t.group(1).split()[-1] in _NON_NAME - _SURNAME_WORDS:
             t = None  # "The Lord Provost", "the Lord Mayor": a title and an office, no surname
         if t or re.fullmatch(_NAME_TOKEN, m):
             token = t.group(1) if t else m
