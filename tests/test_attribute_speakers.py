@@ -674,6 +674,12 @@ def test_capitalised_role_word_is_no_given_name():
     ("Occupational therapists at Ashcombe County Council, members of Unison, will strike.\nAshcombe County "
      "Council's assistant chief executive for workforce, Martin Oyel, said the review had been fair.",
      "the review had been fair", ("Martin Oyel", "Ashcombe County Council", "council")),
+    # a contractor's dispute: a spokesman for the authority speaks for the client council
+    ("Bin workers employed by Veolia in Eastwick will strike, Unite said. Veolia said its offer was fair. "
+     "Veolia said talks had failed. Eastwick Borough Council said it was disappointed.\n"
+     "A spokesman for the authority said residents should put bins out as normal.",
+     "residents should put bins out as normal",
+     ("A spokesman for the authority", "Eastwick Borough Council", "council")),
     # Scottish civic titles: an office, not a surname; a bailie is a councillor
     ("Bins piled up in Glasgow.\nGlasgow’s Lord Provost, Jean McAra, said the city would cope.",
      "the city would cope", ("Jean McAra", "Glasgow City Council", "council")),

@@ -330,7 +330,9 @@ class SpeakerResolver:
             return Org(listed, "council")
         if re.search(r"\b(?:council|local authority|authority|town hall)\b", phrase, re.IGNORECASE) \
                 and self.employer:
-            return Org(self.employer, self._employer_kind())
+            # in a contractor's dispute "a spokesman for the authority" speaks for its client council
+            client = self._client_council(0) if self._employer_kind() == "contractors" else None
+            return Org(client, "council") if client else Org(self.employer, self._employer_kind())
         return None
 
     def _company_near(self, pos: int) -> str | None:
