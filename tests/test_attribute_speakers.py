@@ -59,6 +59,10 @@ def test_he_still_resolves_to_a_described_person():
     ("Unison member Jo Green said the cuts were wrong. Ms Green added that staff were angry.",
      ["the cuts were wrong", "staff were angry"], ["Jo Green", "Jo Green"]),
     ("Former prime minister Theresa May said the strike was wrong.", ["the strike was wrong"], ["Theresa May"]),
+    ("Cllr Mark Lane, chair of the LGA’s workforce board, said the offer was fair.", ["the offer was fair"],
+     ["Mark Lane"]),
+    ("Residents in Drury Lane said the bins were overflowing.", ["the bins were overflowing"],
+     ["Residents in Drury Lane"]),
 ])
 def test_surnames_that_are_also_place_words(text, quotes, expected):
     _, got = attribute(text, quotes)

@@ -182,9 +182,9 @@ _ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services"
              "Party", "Government", "Department", "Union", "Group"}
 
 
-# common surnames that are also words of places, papers or roles ("Katie Hall", "Jo Green",
+# common surnames that are also words of places, papers or roles ("Katie Hall", "Mark Lane",
 # "Theresa May"): a name only where the text shows a person (_person_context)
-_SURNAME_WORDS = {"Hall", "Green", "May", "Park", "House", "Head", "Read", "Street"}
+_SURNAME_WORDS = {"Hall", "Green", "May", "Park", "House", "Head", "Read", "Street", "Lane", "Court", "Way"}
 _NOT_ROLE_BEFORE = {"in", "at", "on", "near", "from", "to", "of", "the", "and", "by", "for", "into", "outside",
                     "inside", "around", "across", "via", "towards", "with", "a", "an", "off", "opposite", "behind"}
 
