@@ -134,6 +134,13 @@ def test_outlet_knowledge_and_quoted_subheadings_are_not_statements():
     assert spans(text) == [("the talks resumed on Monday", "indirect")]
 
 
+@pytest.mark.parametrize("outlet", ["Community Care understands", "The Eastwick Echo understands",
+                                    "Manchester Evening News revealed", "Socialist Worker reported"])
+def test_other_outlets_own_knowledge_is_not_a_statement(outlet):
+    text = f"{outlet} the council has offered a 2% retention payment.\nUnite revealed that 79% voted for action."
+    assert spans(text) == [("79% voted for action", "indirect")]
+
+
 def test_short_quote_cut_off_by_end_of_text_is_kept_single_word_dropped():
     assert spans("Jo Bloggs said the strike was on.\n“This dispute") == [
         ("the strike was on", "indirect"), ("This dispute", "direct")]

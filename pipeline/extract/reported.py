@@ -58,8 +58,6 @@ _OBJECT_VERB = re.compile(r"(?:told|tell|warn|assur|remind|inform|notif)")
 _SAY_THAT = re.compile(r"(?:said|says|claim(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)|believe[sd]?|stated?|"
                        r"maintain(?:s|ed))\s+that\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|who|that|what)\s+([^,]{0,40}?)\s*$", re.IGNORECASE)
-_OUTLET = re.compile(r"\b(?:BBC|ITV|Sky News|the Guardian|the Times|the Independent|this paper|"
-                     r"this newspaper|the paper|we)\s*$", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
 # ".., according to Unison's head of local government, Jo Bell, whose ..": the name in apposition
 _NAME = r"(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
@@ -119,6 +117,15 @@ _AFTER_QUOTE = re.compile(r"[,.!?…]?\s*[”\"’']\s*[,.]?\s*$")
 @lru_cache(maxsize=None)
 def _cues() -> dict:
     return yaml.safe_load((KNOWLEDGE / "extract_cues.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _outlet() -> re.Pattern:
+    """An outlet's name ending the text before a verb (extract_cues.yaml 'outlets', or a title
+    ending in a newspaper word: "the Bolton News", "Manchester Evening News")."""
+    names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["outlets"])
+    words = "|".join(map(re.escape, _cues()["newspaper_words"]))
+    return re.compile(rf"(?:\b(?i:{names})|(?:\b[Tt]he\s+)?(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:{words}))\s*$")
 
 
 @lru_cache(maxsize=None)
@@ -372,7 +379,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
     for vs, ve, verb, cls in _cue_matches(text, clause_start, se, in_quote):
         left = text[clause_start:vs]
         lw = verb.lower().split()[0]
-        if re.match(r"understands?$|revealed$|reported$", lw) and _OUTLET.search(left):
+        if re.match(r"understands?$|revealed$|reported$", lw) and _outlet().search(left):
             continue  # the outlet's own knowledge ("The BBC understands", "we revealed") is not a statement
         if lw.startswith("ask") and verb.lower().endswith(" for") and \
                 re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
