@@ -684,6 +684,11 @@ def test_capitalised_role_word_is_no_given_name():
      "A spokesman for the authority said residents should put bins out as normal.",
      "residents should put bins out as normal",
      ("A spokesman for the authority", "Eastwick Borough Council", "council")),
+    # an outside body's own titles: BASW's director speaks for BASW, not for the employer
+    ("Social workers at Eastwick Council will strike.\nBASW England’s national director, Jo Walsh, said "
+     "employers must listen.", "employers must listen", ("Jo Walsh", "BASW", "other")),
+    ("Social workers at Eastwick Council will strike.\nAcas chief executive Dan Moss said talks would resume.",
+     "talks would resume", ("Dan Moss", "Acas", "other")),
     # Scottish civic titles: an office, not a surname; a bailie is a councillor
     ("Bins piled up in Glasgow.\nGlasgow’s Lord Provost, Jean McAra, said the city would cope.",
      "the city would cope", ("Jean McAra", "Glasgow City Council", "council")),

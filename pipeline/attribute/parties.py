@@ -8,6 +8,7 @@ _PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Libera
             r"Independent|Plaid\s+Cymru|Plaid|SNP|Reform(?:\s+UK)?")
 PARTY_MEMBER = re.compile(rf"\b(?P<party>(?i:{_PARTIES}))\s+(?:(?:county|city|borough|district|group|ward|opposition|"
                           rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
+PARTY_NAME = re.compile(rf"\b(?i:{_PARTIES})\b")
 _RULING_PARTY = re.compile(rf"\b(?P<party>{_PARTIES})[-\s](?:run|led|controlled)\b")
 _ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+the\s+"
                          r"(?:city\s+|county\s+|borough\s+)?council|council\s+leader|deputy\s+leader|mayor)\b",

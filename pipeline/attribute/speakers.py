@@ -9,7 +9,7 @@ from pipeline.attribute.article import _NOT_PLACE, _council_mentions, place_coun
 from pipeline.attribute.companies import article_companies, company_shaped, strip_suffix
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
-from pipeline.attribute.parties import PARTY_MEMBER, outside_politician
+from pipeline.attribute.parties import PARTY_MEMBER, PARTY_NAME, outside_politician
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
@@ -477,8 +477,10 @@ class SpeakerResolver:
         known = self.known.get(full)
         own_org = self.org_in(mention.replace(full, " ")) if mention else None
         own_hint = self.kn.role_side(mention.replace(full, " ")) if mention else None
-        if own_org is not None and own_hint is None and own_org.kind != "council":
-            # "Dana Whitfield of the GMB": an organisation in the mention beats the context
+        if own_org is not None and own_org.kind != "council" and (own_hint is None or (
+                own_hint == "council" and own_org.side != "council" and not PARTY_NAME.search(own_org.name))):
+            # "Dana Whitfield of the GMB": an organisation in the mention beats the context, and its
+            # titles are its own ("BASW England’s national director": BASW's, not the employer's)
             hint = own_org.side
         else:
             hint = self._role_side(full, mention) or (known.side_hint if known else None)
