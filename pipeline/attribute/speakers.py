@@ -10,6 +10,7 @@ from pipeline.attribute.companies import article_companies, company_shaped, stri
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
 from pipeline.attribute.parties import PARTY_MEMBER, PARTY_NAME, outside_politician
+from pipeline.extract.reported import newspaper_words
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
@@ -63,9 +64,8 @@ _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and
                           r"Hospitals?|Academy|Foundation|Charity|Network|Alliance|Forum)"
                           r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)*)?")
 # a newspaper by its title ("the Daily Record", "the Northmoor Evening Gazette"): an outside voice
-_NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:Record|Herald|Echo|Mail|News|Post|Times|"
-                        r"Gazette|Chronicle|Telegraph|Guardian|Express|Mirror|Standard|Argus|Courier|Observer|"
-                        r"Journal|Advertiser|Sentinel|Press|Examiner|Citizen|Bulletin)")
+_NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:%s)"
+                        % "|".join(map(re.escape, newspaper_words())))
 # "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}

@@ -119,12 +119,17 @@ def _cues() -> dict:
     return yaml.safe_load((KNOWLEDGE / "extract_cues.yaml").read_text(encoding="utf-8"))
 
 
+def newspaper_words() -> list[str]:
+    """Last words of newspaper titles ("Echo", "Gazette"; extract_cues.yaml)."""
+    return list(_cues()["newspaper_words"])
+
+
 @lru_cache(maxsize=None)
 def _outlet() -> re.Pattern:
     """An outlet's name ending the text before a verb (extract_cues.yaml 'outlets', or a title
     ending in a newspaper word: "the Bolton News", "Manchester Evening News")."""
     names = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _cues()["outlets"])
-    words = "|".join(map(re.escape, _cues()["newspaper_words"]))
+    words = "|".join(map(re.escape, newspaper_words()))
     return re.compile(rf"(?:\b(?i:{names})|(?:\b[Tt]he\s+)?(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:{words}))\s*$")
 
 
