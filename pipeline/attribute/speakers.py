@@ -183,13 +183,13 @@ _ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services"
 
 
 # common surnames that are also words of places, papers or roles ("Katie Hall", "Mark Lane",
-# "Theresa May"): a name only where the text shows a person (_person_context)
+# "Theresa May"): a name only where the text shows a person (_reads_as_person)
 _SURNAME_WORDS = {"Hall", "Green", "May", "Park", "House", "Head", "Read", "Street", "Lane", "Court", "Way"}
 _NOT_ROLE_BEFORE = {"in", "at", "on", "near", "from", "to", "of", "the", "and", "by", "for", "into", "outside",
                     "inside", "around", "across", "via", "towards", "with", "a", "an", "off", "opposite", "behind"}
 
 
-def _person_context(s: str, m: re.Match) -> bool:
+def _reads_as_person(s: str, m: re.Match) -> bool:
     """Whether the name run ``m`` reads as a person: a title before it ("Cllr Katie Hall"), a role
     word before it ("branch secretary Jo Green", not "in Bethnal Green"), an apposition or a
     reporting verb after it ("Katie Hall, a steward,", "Jo Green said")."""
@@ -210,7 +210,7 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
     for m in NAME_RE.finditer(s):
         toks = m.group(1).split()
         surname = toks[-1] in _SURNAME_WORDS and len(toks) >= 2 and toks[-2] not in _NON_NAME and \
-            toks[-2] not in _COMPASS and toks[-2] not in places and _person_context(s, m)
+            toks[-2] not in _COMPASS and toks[-2] not in places and _reads_as_person(s, m)
         if toks[-1] in _BUILDING and not surname:
             continue
         if len(toks) > 1 and re.search(r"[’']s$", toks[-1]):
