@@ -77,6 +77,12 @@ def test_place_words_after_a_preposition_are_no_person():
     assert [n for _, _, n in person_names("Unison steward Tom Hall said so.")] == ["Tom Hall"]
 
 
+def test_a_given_name_in_apposition_to_a_role_is_the_speaker():
+    text = "Another striker, Dave, said the council was lying.\nOne carer, Sam, said: “We are not going back.”"
+    _, got = attribute(text, ["the council was lying", "We are not going back."])
+    assert [g[0] for g in got] == ["Dave", "Sam"]
+
+
 def test_role_description_resolves_to_earlier_nominal_description():
     text = ("A spokesman for Dunmore County Council said: “Contingency plans are in place.”\n"
             "The spokesman added that bins would be collected.")

@@ -244,8 +244,8 @@ def _single_name(m: str, places) -> str | None:
     m = re.sub(r"^([A-Z][a-z]{2,}),\s+(?:a|an|another|the|who|one|whose)\b.*$", r"\1", m)
     mm = re.fullmatch(r"(?:(?:[\w’'-]+\s+){0,4}(?:member|worker|carer|steward|rep|nurse|driver|"
                       r"resident|mum|mother|father|dad|parent|colleague|officer|assistant|striker|picket|"
-                      r"librarian|cleaner|collector|teacher)\s+)?"
-                      r"([A-Z][a-z]{2,})", m)
+                      r"librarian|cleaner|collector|teacher),?\s+)?"
+                      r"([A-Z][a-z]{2,})", m)  # "Another striker, Dave": the name in apposition
     if not mm:
         return None
     name = mm.group(1)
