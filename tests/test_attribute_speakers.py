@@ -83,6 +83,28 @@ def test_a_given_name_in_apposition_to_a_role_is_the_speaker():
     assert [g[0] for g in got] == ["Dave", "Sam"]
 
 
+@pytest.mark.parametrize("text, quote, expected", [
+    # a worker named with no union post speaks for themselves (CONVENTIONS: speaker_org null)
+    ("Unite members at Eastwick Council walked out.\nCharlotte Wall, one of the carers, said the cuts hurt.",
+     "the cuts hurt", ("Charlotte Wall", None, "union")),
+    ("Unite members at Eastwick Council walked out.\nSenior social worker Lorna Dale said the cuts hurt.",
+     "the cuts hurt", ("Lorna Dale", None, "union")),
+    # .. one with a post speaks for the union
+    ("Unite members at Eastwick Council walked out.\nShop steward Lorna Dale said the cuts hurt.",
+     "the cuts hurt", ("Lorna Dale", "Unite", "union")),
+    # the employer's and the union's own bodies
+    ("Unison members at Eastwick Council walked out.\nCouncil bosses said the offer was fair.",
+     "the offer was fair", ("Council bosses", "Eastwick Council", "council")),
+    ("Unison members at Eastwick Council walked out.\nUnion leaders said the offer was poor.",
+     "the offer was poor", ("Union leaders", "Unison", "union")),
+    ("Unison members at Eastwick Council walked out.\nStrikers said the offer was poor.",
+     "the offer was poor", ("Strikers", None, "union")),
+])
+def test_organisation_of_workers_officials_and_groups(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0] == expected
+
+
 def test_role_description_resolves_to_earlier_nominal_description():
     text = ("A spokesman for Dunmore County Council said: “Contingency plans are in place.”\n"
             "The spokesman added that bins would be collected.")

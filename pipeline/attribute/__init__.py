@@ -119,9 +119,10 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
                                  article.unions[0] if article.unions else None, "org")
         st.speaker, st.speaker_org = r.speaker, r.org
         st.side = side_of(r, knowledge, article.employer)
-        if st.side == "council" and r.kind == "group" and r.org is None and workforce is not None and \
-                workforce.search(r.speaker) and not re.search(r"\b(?:council|authority)\b", r.speaker, re.I):
-            st.side = "union"  # "Housing officers" in a housing officers' dispute: the workers
+        if st.side == "council" and r.kind == "group" and r.org in (None, article.employer) and \
+                workforce is not None and workforce.search(r.speaker) and \
+                not re.search(r"\b(?:council|authority)\b", r.speaker, re.I):
+            st.side, st.speaker_org = "union", None  # "Housing officers" in a housing officers' dispute: the workers
         resolver.remember(r)
         prev = r
         resolved.append(r)

@@ -27,7 +27,8 @@ _NON_NAME = {
     "Updated", "In", "On", "At", "But", "And", "However", "Meanwhile", "He", "She", "They", "It",
     "We", "His", "Her", "Their", "Its", "Our", "Speaking", "Commenting", "Responding", "Announcing",
     "Sharing", "Asked", "When", "While", "After", "Before", "Last", "This", "That", "Yesterday",
-    "Today", "Earlier", "Later", "Convenor", "Convener", "Provost", "Bailie", "Chair", "Chairman", "Chairwoman", "President",
+    "Today", "Earlier", "Later", "Convenor", "Convener", "Provost", "Bailie", "Chair", "Chairman",
+    "Chairwoman", "President",
     "Employers", "Employer", "Councils", "Members", "Mrs.", "MP", "MSP", "MLA", "Ofsted", "Acas",
     "Equality", "Equal", "Housing", "Environment", "Education", "Finance", "Resources", "Waste",
     "Street", "Scene", "Neighbourhoods", "Communities", "Adult", "Adults", "Families", "Public",
@@ -75,6 +76,9 @@ _BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|compa
                         r"body|charity|school|college|university|business|contractor|management|employer|"
                         r"inspectorate|regulator|watchdog)$", re.IGNORECASE)
 PRONOUN_GROUP = {"they", "we", "them", "us"}
+# groups that are the union's own body, not just workers ("union leaders", "members", "shop stewards")
+_UNION_BODY_GROUP = re.compile(r"\b(?:union|members|stewards|reps|representatives|officials|leaders|convenors)\b",
+                               re.IGNORECASE)
 _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|representative|rep|"
                        r"organiser|secretary|leader|director|officer|member|chair\w*|mayor|"
                        r"boss|chief|supremo|manager|source|worker|convenor|steward|man|woman|councillor|politician|mp))$",
@@ -470,6 +474,13 @@ class SpeakerResolver:
                 org = Org(body.group(0), "other")
         return org
 
+    def _union_post(self, name: str, mention: str) -> bool:
+        """Whether the person holds a union post by the mention or their first mention's words
+        ("regional organiser", "shop steward"): a worker named with none speaks for themselves."""
+        before, after = self._person_context(name)
+        words = " ".join((mention.replace(name, " ") if mention else "", before[-60:], after)).lower()
+        return bool(self.kn.role_res["union_officials"].search(words))
+
     def _person(self, full: str, mention: str, pos: int) -> Resolved:
         """A named person with the organisation they speak for, reconciled with their role."""
         if full in self.kn.public_figures:  # a national politician, whatever the story's context
@@ -489,12 +500,12 @@ class SpeakerResolver:
             org = self.kn.orgs.get(known.org) or Org(known.org, "council")
         if org is not None and hint and org.side != hint:
             if hint == "union":
-                org = self.kn.orgs.get(self._last_union(pos) or "")
+                org = self.kn.orgs.get(self._last_union(pos) or "") if self._union_post(full, mention) else None
             elif hint == "council":
                 org = Org(self.employer, self._employer_kind()) if self.employer else None
             else:
                 org = org if org.side == "other" else None
-        elif org is None and hint == "union":
+        elif org is None and hint == "union" and self._union_post(full, mention):
             org = self.kn.orgs.get(self._last_union(pos) or "")
         elif org is None and hint == "council" and self.employer:
             org = Org(self.employer, self._employer_kind())
@@ -814,8 +825,13 @@ class SpeakerResolver:
             org = None  # "a refuse worker employed by X Council": a worker, not the council's voice
         if side is None and org is not None and org.side == "other":
             side = "other"  # "Several Labour Party wards": members of an outside body speak for it
-        return Resolved(m, org.name if org and (kind == "description" or org.side in ("union", "other"))
-                        else None, kind, side)
+        if org is None and kind == "group" and side == "council" and self.employer and \
+                not re.search(r"\bunions?\b", m, re.IGNORECASE):
+            org = Org(self.employer, self._employer_kind())  # "Council bosses", "management": the employer's
+        elif org is None and kind == "group" and side == "union" and _UNION_BODY_GROUP.search(m):
+            org = self.kn.orgs.get(self._last_union(pos) or "")  # "union leaders", "members": their union's
+        return Resolved(m, org.name if org and (kind == "description" or side == "council" or
+                                                org.side in ("union", "other")) else None, kind, side)
 
     def _place_council(self, pos: int, mention: str) -> str | None:
         """'In Aldermoor, where crews walked out, the city council said': the council of the place
