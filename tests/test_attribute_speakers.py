@@ -105,6 +105,13 @@ def test_organisation_of_workers_officials_and_groups(text, quote, expected):
     assert got[0] == expected
 
 
+@pytest.mark.parametrize("label", ["Image caption, ", "Photo: "])
+def test_a_page_label_before_a_caption_is_no_part_of_the_speaker(label):
+    text = f"Bins piled up in Eastwick.\n{label}Unite says its members are among the lowest paid"
+    _, got = attribute(text, ["its members are among the lowest paid"])
+    assert got[0] == ("Unite", "Unite", "union")
+
+
 def test_role_description_resolves_to_earlier_nominal_description():
     text = ("A spokesman for Dunmore County Council said: “Contingency plans are in place.”\n"
             "The spokesman added that bins would be collected.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+_FURNITURE_LABEL = re.compile(r"^\s*(?:Image|Media|Video)\s+(?:caption|source)\s*[,:]\s*|^\s*(?:Caption|Photo|Picture)\s*:\s*")
 _LEAD = re.compile(
     r"^(?:(?:and|but|as|whereas|where|while|whilst|though|although|which|who|because|since|so|yet|said|says|"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -75,6 +76,7 @@ _PP_PRONOUN = re.compile(r"^(?:at|in|on|upon|during|after|before|following|since
 def clean_mention(raw: str, is_org) -> str:
     """``raw`` reduced to the mention; ``is_org(s)`` says whether ``s`` is just an organisation."""
     m = raw.split("\n")[-1]  # "Dinner lady\nSchool dinner staff": the last line's words
+    m = _FURNITURE_LABEL.sub("", m)  # "Image caption, Unite says ..": a page label, not the source
     m = re.sub(r"\s+", " ", m).strip().strip(",;:–—-•· ")
     # a closing mark, not an apostrophe ("the members’ union"): ’ after punctuation or an opening ‘
     close = max(m.rfind("”"), m.rfind("\""), *(x.end() - 1 for x in re.finditer(r"[,.!?]’|‘[^’]*’(?=\s)", m)))
