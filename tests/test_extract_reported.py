@@ -336,6 +336,18 @@ def test_a_possessor_and_its_claim_or_position(text, quote, who):
     assert [(s.quote, s.cue["speaker_text"]) for s in got] == [(quote, who)]
 
 
+@pytest.mark.parametrize("verb", ["emphasised", "emphasized", "conceded", "replied", "countered"])
+def test_more_reporting_verbs_with_a_clause(verb):
+    assert spans(f"Unison’s Jo Bell {verb} that the council had cut jobs.") == [
+        ("the council had cut jobs", "indirect")]
+
+
+@pytest.mark.parametrize("text", ["Jo Bell emphasised the need for talks.", "The council conceded defeat on Friday.",
+                                  "The union replied to the letter on Monday."])
+def test_those_verbs_with_a_noun_object_report_nothing(text):
+    assert spans(text) == []
+
+
 def test_a_noun_form_followed_by_its_verb_is_no_reporting_verb():
     assert extract_statements("Pay claims were settled last year.") == []
     assert [s.quote for s in extract_statements("The union claims workers were misled.")] == ["workers were misled"]
