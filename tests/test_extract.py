@@ -41,6 +41,19 @@ def test_interrupted_quote_gives_two_statements():
     assert spans(text) == [("We want talks,", "direct"), ("not strikes.", "direct")]
 
 
+@pytest.mark.parametrize("text", ["'It's a disgrace,' said Jo Bell, 'and the council knows it.'",
+                                  "“It’s a disgrace,” Jo Bell said, “and the council knows it.”"])
+def test_both_halves_of_an_interrupted_quote_name_the_speaker(text):
+    sts = extract_statements(text)
+    assert [s.cue.get("speaker_text") for s in sts] == ["Jo Bell", "Jo Bell"]
+
+
+def test_a_short_quoted_sentence_after_its_speakers_quote_is_a_statement():
+    assert spans("“We want talks,” said Jo Bell. “Not strikes.”") == [
+        ("We want talks,", "direct"), ("Not strikes.", "direct")]
+    assert spans("The slogan was simple. ‘Fair Pay Now’ appeared on every banner.") == []
+
+
 def test_quote_cut_off_by_end_of_text():
     text = "The council leader said: “We have made our final offer and we will not be mov"
     assert spans(text) == [("We have made our final offer and we will not be mov", "direct")]

@@ -70,8 +70,8 @@ def classify_region(text: str, r: QuoteRegion, min_words: int) -> dict | None:
             (r.close_at is None or re.match(r"[.!?…]?\s*(?:$|[“\"‘A-Z])", after)):
         direct = True  # 'said that “<the whole rest of the sentence>”': the quote is the statement
         speaker = _subject_before_verb(b[:-4].rstrip())
-    elif _SENT_BREAK.search(b) and content[:1].isupper() and n >= 4:
-        direct = True  # a quoted sentence standing on its own
+    elif _SENT_BREAK.search(b) and content[:1].isupper() and (n >= 4 or n >= 2 and re.search(r"[.!?…]$", content)):
+        direct = True  # a quoted sentence standing on its own ("“Not strikes.”" after a quote of its speaker)
     if r.close_at is not None and (not direct or speaker is None):
         who = attribution_after(after) if re.search(r"[,.!?…]\s*$", content) or \
             re.match(r"\s*[,.]?\s*\w", after) else None
@@ -136,6 +136,10 @@ def _subject_before_verb(b: str) -> str | None:
     m = re.search(r"^(.*?)\s+(?:said|says|added|adds|told|explained|insisted|argued|warned|stated|"
                   r"wrote|tweeted|posted|commented|continued|replied|responded|declared|saying|"
                   r"adding)\b", b, re.IGNORECASE)
+    close = re.search(r".*[,.!?…]\s*[”\"’']", m.group(1)) if m else None
+    if close:  # the first half of an interrupted quote: "'It's a disgrace,' said Jo Bell, '..'"
+        subject = m.group(1)[close.end():].strip(" ,")  # "“..,” Jo Bell said, “..”"
+        return (clean_speaker(subject) or None) if subject else attribution_after(b[m.end(1):].rstrip(" ,"))
     if m and m.group(1).strip():
         return clean_speaker(m.group(1)) or None
     v = next(verb_regex().finditer(b), None)
