@@ -724,6 +724,9 @@ def test_capitalised_role_word_is_no_given_name():
      "employers must listen.", "employers must listen", ("Jo Walsh", "BASW", "other")),
     ("Social workers at Eastwick Council will strike.\nAcas chief executive Dan Moss said talks would resume.",
      "talks would resume", ("Dan Moss", "Acas", "other")),
+    # a school named by its place and kind is no person
+    ("Support staff will strike.\nParents at Eastwick Primary said they were worried.", "they were worried",
+     ("Parents at Eastwick Primary", None, "other")),
     # Scottish civic titles: an office, not a surname; a bailie is a councillor
     ("Bins piled up in Glasgow.\nGlasgow’s Lord Provost, Jean McAra, said the city would cope.",
      "the city would cope", ("Jean McAra", "Glasgow City Council", "council")),

@@ -50,7 +50,8 @@ _NON_NAME = {
 # A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
-             "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower", "End"}
+             "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower", "End",
+             "Primary", "Nursery", "Infants", "Juniors", "Grammar"}  # schools: "Eastwick Primary"
 # letters with accents count ("Siân", "Seán", "Zoë"): Welsh and Irish names are common in UK news
 _NAME_TOKEN = (r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
                r"Ma?c[A-Z][a-zß-öø-ÿ]+|[A-Z][a-zß-öø-ÿ]+[A-Z][a-zß-öø-ÿ]+|O[’'][A-Z][a-zß-öø-ÿ]+|[A-Z]\.)")
