@@ -11,6 +11,7 @@ from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
 from pipeline.attribute.parties import PARTY_MEMBER, PARTY_NAME, outside_politician
 from pipeline.extract.reported import newspaper_words
+from pipeline.extract.verbs import verb_regex
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
@@ -205,8 +206,10 @@ def _reads_as_person(s: str, m: re.Match) -> bool:
         return False  # "in Bethnal Green", "at Downing Street": a place
     if word and word.group(1)[0].islower():
         return True
-    return bool(re.match(r",\s+(?:a|an|the|who)\s|\s+(?:said|says|told|tells|added|adds|warned|explained|argued|"
-                         r"claimed|insisted|wrote|writes)\b", s[m.end(1):m.end(1) + 12]))
+    if re.match(r",\s+(?:a|an|the|who)\s", s[m.end(1):m.end(1) + 8]):
+        return True
+    gap = re.match(r"[^\S\n]+", s[m.end(1):m.end(1) + 4])
+    return bool(gap and verb_regex().match(s, m.end(1) + gap.end()))  # "Jo Green said": a reporting verb
 
 
 def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
