@@ -419,6 +419,11 @@ def test_names_followed_by_a_possessive_are_names():
      "the council to think again", "Library staff"),
     ("Unison members met on Monday. Unison members voted against a walkout; they said the talks must go on.",
      "the talks must go on", "Unison members"),
+    # an adverb after the determiner belongs to the description; 'Another, a ..': the apposition
+    ("Social workers at Eastwick Council will strike.\nA newly qualified social worker said she was leaving.",
+     "she was leaving", "A newly qualified social worker"),
+    ("Social workers will strike.\nOne social worker said it was unsafe. Another, a newly qualified "
+     "practitioner, said she was leaving.", "she was leaving", "a newly qualified practitioner"),
 ])
 def test_speaker_inside_a_longer_subject_phrase(text, quote, speaker):
     _, got = attribute(text, [quote])
@@ -724,6 +729,12 @@ def test_capitalised_role_word_is_no_given_name():
      "employers must listen.", "employers must listen", ("Jo Walsh", "BASW", "other")),
     ("Social workers at Eastwick Council will strike.\nAcas chief executive Dan Moss said talks would resume.",
      "talks would resume", ("Dan Moss", "Acas", "other")),
+    # 'Its' after a body's statement: the body's own post, not the employer's
+    ("Social workers at Eastwick Council will strike.\nThe British Association of Social Workers said the "
+     "dispute reflected a national crisis. Its England director, Leon Firth, said employers must listen.",
+     "employers must listen", ("Leon Firth", "BASW", "other")),
+    ("Care staff at Eastwick Council will strike.\nUnison said members were angry. Its regional secretary, "
+     "Jo Bell, said talks had failed.", "talks had failed", ("Jo Bell", "Unison", "union")),
     # a school named by its place and kind is no person
     ("Support staff will strike.\nParents at Eastwick Primary said they were worried.", "they were worried",
      ("Parents at Eastwick Primary", None, "other")),

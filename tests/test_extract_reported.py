@@ -519,3 +519,12 @@ def test_object_of_told_or_warned_ends_at_the_pronoun_subject():
 def test_adverb_between_speaker_and_verb_is_not_the_speaker(text, who):
     (st,) = extract_statements(text)
     assert st.cue["speaker_text"] == who
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("A practitioner said she was leaving the profession.", "she was leaving the profession"),
+    ("Caseloads had doubled, a colleague said.", "Caseloads had doubled"),
+    ("The wait was dangerous, two paramedics said.", "The wait was dangerous"),
+])
+def test_a_person_noun_with_no_capital_heads_a_speaker(text, quote):
+    assert spans(text) == [(quote, "indirect")]

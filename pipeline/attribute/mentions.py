@@ -36,6 +36,10 @@ _TRAIL = re.compile(
     r"declared|revealed|admitted|insisted|stated|hit|say|says|gathered|marched|protested|rallied|joined|"
     r"(?:referring|speaking|responding|writing)\s+(?:to|about|on|in)|"
     r"(?!family|assembly|supply|rally|ally)[a-z]{2,}ly|who|which|that)\b.*$")
+# an adverb right after the determiner qualifies the description ("A newly qualified social worker",
+# "One recently retired carer"), not a verb after the subject ("The council recently said")
+_QUALIFIED = re.compile(r"^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)\s+"
+                        r"[a-z]{2,}ly\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3}$")
 _AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])(?:[a-z][\w’'-]*|\d+|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December),?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
                          r"(?:\s+[A-Z][\w’'-]*){0,2})$")
@@ -98,7 +102,10 @@ def clean_mention(raw: str, is_org) -> str:
     if z and re.search(r"\s(?:in|at|over|about|on)\s", m[:z.start("subj")]) and not re.search(
             r"\b(?:of|for|in|at|on|to|by|from|with|and|or|the|a|an)\s+$", m[:z.start("subj")], re.IGNORECASE):
         m = z.group("subj")  # the noun before it is the relative's head, not a preposition's
-    m = _TRAIL.sub("", m).strip(" ,")
+    # "Another, a newly qualified practitioner": the apposition describes them
+    m = re.sub(r"^(?:[Aa]nother|[Oo]ne|[Aa]\s+second|[Aa]\s+third|[Tt]he\s+other),\s+(?=(?:a|an|the)\s)", "", m)
+    if not _QUALIFIED.match(m):
+        m = _TRAIL.sub("", m).strip(" ,")
     m = _TRAIL_TIME.sub("", m).strip(" ,")
     pp = _LEAD_PP.match(m) or _LEAD_PP_NAME.match(m)
     if pp:  # "at the emergency meeting the council" -> "the council", "in a move Unison" -> "Unison"

@@ -14,6 +14,7 @@ from pipeline.extract.reported import newspaper_words
 from pipeline.extract.verbs import verb_regex
 from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
+_ITS = re.compile(r"[Ii]ts\s+(?:[\w’'-]+\s+){1,4}")  # "Its England director, X": the body named last
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
 _NON_NAME = {
     "Council", "City", "County", "Borough", "District", "Union", "Unison", "Unite", "GMB", "The",
@@ -478,6 +479,16 @@ class SpeakerResolver:
                 org = Org(body.group(0), "other")
         return org
 
+    def _its_org(self, mention: str, pos: int) -> Org | None:
+        """The body an opening 'Its' points back to ("BASW said .. Its England director, Leon
+        Firth, said"): the organisation named last in the sentences before the mention."""
+        if not _ITS.match(mention):
+            return None
+        at = self.text.rfind(mention, 0, pos + len(mention))
+        at = pos if at < 0 else at
+        found = self.kn.find_orgs(self.text[max(0, at - 300):at])
+        return found[-1][2] if found else None
+
     def _union_post(self, name: str, mention: str) -> bool:
         """Whether the person holds a union post by the mention or their first mention's words
         ("regional organiser", "shop steward"): a worker named with none speaks for themselves."""
@@ -491,6 +502,8 @@ class SpeakerResolver:
             return Resolved(full, self.kn.public_figures[full], "person", "other")
         known = self.known.get(full)
         own_org = self.org_in(mention.replace(full, " ")) if mention else None
+        its_org = self._its_org(mention, pos) if mention and own_org is None else None
+        own_org = own_org or its_org
         own_hint = self.kn.role_side(mention.replace(full, " ")) if mention else None
         if own_org is not None and own_org.kind != "council" and (own_hint is None or (
                 own_hint == "council" and own_org.side != "council" and not PARTY_NAME.search(own_org.name))):
@@ -499,7 +512,7 @@ class SpeakerResolver:
             hint = own_org.side
         else:
             hint = self._role_side(full, mention) or (known.side_hint if known else None)
-        org = self._person_org(full, mention)
+        org = self._person_org(full, mention) or its_org
         if org is None and known is not None and known.org:
             org = self.kn.orgs.get(known.org) or Org(known.org, "council")
         if org is not None and hint and org.side != hint:

@@ -167,6 +167,18 @@ def _nominal_any() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _speaker_nouns() -> re.Pattern:
+    nouns = "|".join(map(re.escape, _cues()["speaker_nouns"]))
+    return re.compile(rf"\b(?:{nouns})s?\b", re.IGNORECASE)
+
+
+def _subject_hint(s: str) -> bool:
+    """Whether ``s`` holds a word that can head a speaker: a capitalised word, a role or group
+    word, or a person noun of extract_cues.yaml ("a practitioner said")."""
+    return bool(_SUBJECT_HINT.search(s) or _speaker_nouns().search(s))
+
+
+@lru_cache(maxsize=None)
 def _not_source() -> re.Pattern:
     heads = "|".join(map(re.escape, _cues()["not_sources"]))
     return re.compile(rf"\b(?:{heads})\b", re.IGNORECASE)
@@ -223,7 +235,7 @@ def _valid_subject(who: str, max_words: int = 10) -> bool:
         return True
     if _PRONOUN_LEAD.match(w) or _AUX.search(w) or _ED_VERB.search(w) or "that " in w.lower():
         return False
-    return bool(_SUBJECT_HINT.search(w))
+    return _subject_hint(w)
 
 
 # "said when the strike was announced that ..": a time clause between the verb and "that"
@@ -447,13 +459,12 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             who = clean_speaker(re.sub(r"['’]s?$", "", re.match(_nominal_any(), verb).group("poss")))
         elif passive_told:  # "Staff were told by managers that ..": the agent speaks
             who = clean_speaker(agent.group(1) if agent else re.sub(r"\b(?:was|were|been|has|have|had)\s+$", "", subj))
-        elif not subj.strip() or not _SUBJECT_HINT.search(_PARENTHETICAL.sub(" ", subj)[-80:]):
+        elif not subj.strip() or not _subject_hint(_PARENTHETICAL.sub(" ", subj)[-80:]):
             if out and _CONTINUATION.search(text[ss:vs]):
                 who = out[-1]["cue"].get("speaker_text")
             else:
                 continue
-        elif out and _CONTINUATION.search(subj) and not _SUBJECT_HINT.search(
-                _CONTINUATION.sub("", subj)):
+        elif out and _CONTINUATION.search(subj) and not _subject_hint(_CONTINUATION.sub("", subj)):
             who = out[-1]["cue"].get("speaker_text")  # "... and said": the same speaker
         else:
             bare = re.sub(r"\s+", " ", _PARENTHETICAL.sub(" ", subj))  # "The staff – whose job .. –"
