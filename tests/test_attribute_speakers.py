@@ -1209,3 +1209,20 @@ def test_a_national_politician_named_without_a_role_is_an_outside_voice():
 def test_councils_named_without_the_word_council_are_the_employers_voice(who, org):
     text = f"Bin workers are striking after rejecting a pay offer, the GMB said. {who} said the offer was fair."
     assert attribute(text, ["the offer was fair"])[1] == [(who, org, "council")]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # lower-case particles belong to the name, and the titled short form finds it
+    ("Care staff will strike.\nUnison's Liz van der Berg said pay was poor. Ms van der Berg said the strike "
+     "was a last resort.", "the strike was a last resort", "Liz van der Berg"),
+    ("Care staff will strike.\nUnison organiser Aled ap Dafydd said talks had failed. Mr ap Dafydd said "
+     "members were angry.", "members were angry", "Aled ap Dafydd"),
+    ("Care staff will strike.\nUnison steward Ahmed al-Masri said staff were angry. Mr al-Masri said the "
+     "offer was poor.", "the offer was poor", "Ahmed al-Masri"),
+    # a titled two-word surname goes back to the full name
+    ("Care staff will strike.\nFormer minister Iain Duncan Smith said the strike was wrong. Mr Duncan Smith "
+     "said talks must resume.", "talks must resume", "Iain Duncan Smith"),
+])
+def test_names_with_particles_long_surnames_and_given_names(text, quote, speaker):
+    _, got = attribute(text, [quote])
+    assert got[0][0] == speaker

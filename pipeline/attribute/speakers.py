@@ -55,12 +55,15 @@ _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School",
              "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower", "End",
              "Primary", "Nursery", "Infants", "Juniors", "Grammar"}  # schools: "Eastwick Primary"
 # letters with accents count ("Siân", "Seán", "Zoë"): Welsh and Irish names are common in UK news
-_NAME_TOKEN = (r"(?:(?:Ma?c|Di|De|La|Le|Van)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
+_NAME_TOKEN = (r"(?:(?:Ma?c|Di|De|La|Le|Van|al-|el-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
                r"Ma?c[A-Z][a-zß-öø-ÿ]+|[A-Z][a-zß-öø-ÿ]+[A-Z][a-zß-öø-ÿ]+|O[’'][A-Z][a-zß-öø-ÿ]+|[A-Z]\.)")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_NAME_TOKEN}){{1,6}})"
+# lower-case particles inside a name: "Liz van der Berg", "Aled ap Dafydd", "Ana de la Cruz"
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|ap|ab|bin|ibn|al|el|dos|das|del|della|ter|ten)"
+_PARTICLES = rf"(?:{_PARTICLE}[^\S\n]+)*"
+NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_PARTICLES}{_NAME_TOKEN}){{1,6}})"
                      rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
-TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)$")
+TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_PARTICLES}{_NAME_TOKEN}(?:\s+{_PARTICLES}{_NAME_TOKEN})?)$")
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'&-]*[^\S\n]+(?:(?:of|and|for|the|on)[^\S\n]+)?){1,6}"
                               r"[A-Z][\w’'&-]*)[^\S\n]+\(([A-Z]{2,6})\)")
 _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and)\s+)?)*?(?:College|University|"
@@ -217,7 +220,8 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
     """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
     for m in NAME_RE.finditer(s):
-        toks = m.group(1).split()
+        # a particle goes with the word after it: "Van der Berg" is two tokens, "Van" and "der Berg"
+        toks = re.sub(rf"\b({_PARTICLE})\s+", r"\1_", m.group(1)).split()
         surname = toks[-1] in _SURNAME_WORDS and len(toks) >= 2 and toks[-2] not in _NON_NAME and \
             toks[-2] not in _COMPASS and toks[-2] not in places and _reads_as_person(s, m)
         if toks[-1] in _BUILDING and not surname:
@@ -241,8 +245,8 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
         toks = toks[-3:]  # "Tuesday First Minister Nicola Sturgeon": the name ends the run
         if len(toks) >= 2 and not any(t in _NON_NAME for t in (toks[:-1] if surname else toks)) and \
                 not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
-            name = " ".join(toks)
-            start = m.start(1) + m.group(1).find(toks[0])
+            name = " ".join(toks).replace("_", " ")
+            start = m.start(1) + m.group(1).find(toks[0].replace("_", " "))
             out.append((start, start + len(name), name))
     return out
 
@@ -545,6 +549,12 @@ class SpeakerResolver:
         return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
     # ------------------------------------------------------------- resolution
+    def _longer_name(self, name: str) -> str:
+        """The one full name already seen that ends with ``name`` ("Ms Van der Berg" after "Liz Van der
+        Berg", "Mr Duncan Smith" after "Iain Duncan Smith"), else ``name``."""
+        longer = [n for n in self.people if n.endswith(" " + name)]
+        return longer[0] if len(longer) == 1 else name
+
     def _by_surname(self, token: str, pos: int) -> str | None:
         for n in self.known:  # people resolved earlier count even if the scan missed them
             if n not in self.people and len(n.split()) > 1:
@@ -703,7 +713,7 @@ class SpeakerResolver:
             names = names[-1:]  # "Saltmarsh Leisure managing director Robert Callender": the last name heads
         if names:
             name = self._drop_role(names[0][2])
-            full = self._by_surname(name, pos) if len(name.split()) == 1 else name
+            full = self._by_surname(name, pos) if len(name.split()) == 1 else self._longer_name(name)
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
         t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m)
