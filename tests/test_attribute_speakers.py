@@ -729,6 +729,11 @@ def test_capitalised_role_word_is_no_given_name():
      "employers must listen.", "employers must listen", ("Jo Walsh", "BASW", "other")),
     ("Social workers at Eastwick Council will strike.\nAcas chief executive Dan Moss said talks would resume.",
      "talks would resume", ("Dan Moss", "Acas", "other")),
+    # 'the union' inside a description: the union named last speaks
+    ("Care workers at Eastwick Council will strike, Unison said.\nA spokesperson for the union said talks "
+     "had failed.", "talks had failed", ("A spokesperson for the union", "Unison", "union")),
+    ("Care workers at Eastwick Council will strike, Unison said.\nA survey of staff by the union found that "
+     "most were leaving.", "most were leaving", ("A survey of staff by the union", "Unison", "union")),
     # 'Its' after a body's statement: the body's own post, not the employer's
     ("Social workers at Eastwick Council will strike.\nThe British Association of Social Workers said the "
      "dispute reflected a national crisis. Its England director, Leon Firth, said employers must listen.",

@@ -140,6 +140,8 @@ _REPORT_TO_MEETING = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+)?(?:report|pa
                                 r"(?:[\w’'-]+\s+){0,5}(?:meeting|committee|cabinet|board|panel)$", re.IGNORECASE)
 _DOCUMENT_ANAPHOR = re.compile(r"^(?:the|this)\s+(survey|study|poll|research|analysis|review|petition|motion)$",
                                re.IGNORECASE)
+_OF_THE_UNION = re.compile(r"\b(?:for|from|of|at|by|with)\s+(?:the|their|its)\s+(?:trade\s+)?union\b(?!\s+\w)",
+                           re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+|their\s+|its\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
@@ -838,6 +840,9 @@ class SpeakerResolver:
                 # "GMB Scotland", "Local Government Employers": as written, the body's name
                 return Resolved(re.sub(r"^the\s+", "", m, flags=re.IGNORECASE), canonical.name, "org")
             return Resolved(canonical.name, canonical.name, "org")
+        if org is None and _OF_THE_UNION.search(m):
+            # "a spokesperson for the union", "a survey of staff by the union": the union named last
+            org = self.kn.orgs.get(self._last_union(pos) or "")
         # the head decides: "social workers at X Council" are workers, "a spokesman for X" is X's
         head = _head(m)
         kind = "group" if re.search(r"(?:s|people|staff|workforce)$", head.lower()) else "description"
