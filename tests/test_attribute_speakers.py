@@ -729,6 +729,24 @@ def test_capitalised_role_word_is_no_given_name():
      "employers must listen.", "employers must listen", ("Jo Walsh", "BASW", "other")),
     ("Social workers at Eastwick Council will strike.\nAcas chief executive Dan Moss said talks would resume.",
      "talks would resume", ("Dan Moss", "Acas", "other")),
+    # a trader introduced by a relative clause is a resident, strike or no strike
+    ("Bin workers employed by Norvale Services have been on strike since March.\nTariq Mahmood, who has run a "
+     "convenience store on the street for 19 years, said bags had piled up.", "bags had piled up",
+     ("Tariq Mahmood", None, "other")),
+    # the ruling group named in the text: another party's group leader is the opposition
+    ("Support staff will strike.\nCouncil leader Alasdair Munro, whose SNP group runs the authority, said "
+     "the council could not fund the claim.\nScottish Labour group leader Donna Quigley said the "
+     "administration was passing the buck.", "the administration was passing the buck",
+     ("Donna Quigley", None, "other")),
+    # a contractor introduced by what it runs for the council: its manager is the employer's voice
+    ("Tip workers walked out.\nJo Lisle was sacked by Circulo Recycling, which runs the sites on behalf of "
+     "Halverton Council.\nCirculo Recycling regional manager Paul Vance said the sites would stay open.",
+     "the sites would stay open", ("Paul Vance", "Circulo Recycling", "council")),
+    # 'Its' opening the sentence of an apposed name: the subject of the sentence before
+    ("Health visitors at Hollinsbrook Council will strike.\nUnite, which represents most of the health "
+     "visitors who transferred from the local NHS trust, said the plans were unsafe.\nIts lead officer for "
+     "community health, Bronagh Keane, said the plans amounted to a downgrading.",
+     "the plans amounted to a downgrading", ("Bronagh Keane", "Unite", "union")),
     # 'the union' inside a description: the union named last speaks
     ("Care workers at Eastwick Council will strike, Unison said.\nA spokesperson for the union said talks "
      "had failed.", "talks had failed", ("A spokesperson for the union", "Unison", "union")),
@@ -1224,6 +1242,18 @@ def test_councils_named_without_the_word_council_are_the_employers_voice(who, or
      "members were angry.", "members were angry", "Aled ap Dafydd"),
     ("Care staff will strike.\nUnison steward Ahmed al-Masri said staff were angry. Mr al-Masri said the "
      "offer was poor.", "the offer was poor", "Ahmed al-Masri"),
+    ("Teachers will strike.\nEIS organiser Declan Ó Briain said talks had failed. Mr Ó Briain said members "
+     "were angry.", "members were angry", "Declan Ó Briain"),
+    # Kaur and Singh are middle names, not a role word's name
+    ("Teachers will strike.\nRajinder Kaur Bhamra, EIS local secretary, said members were angry.",
+     "members were angry", "Rajinder Kaur Bhamra"),
+    # a titled surname with an apposition ('of Plaid Cymru') heads the mention
+    ("Social workers will strike.\nThe council's cabinet member, Gareth Lloyd-Evans, said the council had "
+     "invested.\nCllr Lloyd-Evans, of Plaid Cymru, which runs the council, said agency staff had fallen.",
+     "agency staff had fallen", "Gareth Lloyd-Evans"),
+    # a party's running of the council is the journalist's aside, not the speaker's name
+    ("Library staff will strike.\nLabour-run Eastmoor City Council says it must save £38m.", "it must save £38m",
+     "Eastmoor City Council"),
     # a titled two-word surname goes back to the full name
     ("Care staff will strike.\nFormer minister Iain Duncan Smith said the strike was wrong. Mr Duncan Smith "
      "said talks must resume.", "talks must resume", "Iain Duncan Smith"),

@@ -528,3 +528,34 @@ def test_adverb_between_speaker_and_verb_is_not_the_speaker(text, who):
 ])
 def test_a_person_noun_with_no_capital_heads_a_speaker(text, quote):
     assert spans(text) == [(quote, "indirect")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'told a different story' is the content's verb, not an attribution
+    ("Unite convenor Lee Stansfield, who addressed the meeting, said the union's figures told a different story.",
+     [("the union's figures told a different story", "indirect")]),
+    # a link to another story is no statement
+    ("Staff will strike.\nREAD MORE: Eastwick Council confirms new school will open in 2027\nA council "
+     "spokeswoman said the offer was fair.", [("the offer was fair", "indirect")]),
+    # an instruction to residents is no report
+    ("Residents can report missed collections on the council's website.", []),
+    # told, no agent: the subject only listened
+    ("The 412 workers were told in May that they would lose two weeks' pay.", []),
+    ("The LDRS was told there was a high turnover of staff.", [("there was a high turnover of staff", "indirect")]),
+    # 'said that "..." <more words>': the quote and what follows it are one mixed statement
+    ('Jo Bell said that "around 60 per cent of staff will see no change" under the plan.',
+     [('"around 60 per cent of staff will see no change" under the plan', "mixed")]),
+    # an indefinite noun phrase as the whole subject, whatever its noun
+    ("A health visitor with 14 years’ experience said morale was low in her team.",
+     [("morale was low in her team", "indirect")]),
+])
+def test_written_constructions_of_local_and_trade_press(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The EIS disputes the council's figures, and says reserves of £30m could be used.", "The EIS"),
+    ("Unison members rejected the offer and said the council must think again.", "Unison members"),
+])
+def test_a_clause_before_and_says_keeps_its_subject(text, speaker):
+    assert extract_statements(text)[0].cue["speaker_text"] == speaker

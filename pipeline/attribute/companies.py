@@ -18,10 +18,13 @@ _INTROS = [re.compile(p) for p in (
     rf"\b(?:contractor|company|firm|provider|operator)\s+{_CO}",
     rf"{_CO},?\s+(?:which\s+is\s+|is\s+)?(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:company|firm|contractor|provider|operator)\b",
-    r"\b(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3}[^\S\n]+(?:Ltd|Limited|plc|PLC))\b")]
+    r"\b(?P<c>[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,3}[^\S\n]+(?:Ltd|Limited|plc|PLC))\b",
+    # "Circulo Recycling, which runs the sites on behalf of Halverton Council": the council's contractor
+    rf"{_CO},\s+which\s+(?:runs|operates|manages|provides|delivers|collects)\s+[^.,;\n]{{0,60}}?\s+"
+    rf"(?:on\s+behalf\s+of|under\s+contract\s+to|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){{1,4}}Council\b")]
 _SHAPED = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:[^\S\n]+[A-Z][\w’'&-]*){0,2}[^\S\n]+(?:Services|Homecare|"
                      r"Care|Catering|Environmental|Facilities|Solutions|Leisure|Maintenance|Waste|"
-                     r"Resources?|Enterprises|Company)(?:[^\S\n]+(?:Ltd|Limited|plc|PLC))?(?![\w’'-])")
+                     r"Resources?|Enterprises|Company|Recycling)(?:[^\S\n]+(?:Ltd|Limited|plc|PLC))?(?![\w’'-])")
 _SUFFIX = re.compile(r"[^\S\n]+(?:Ltd|Limited|plc|PLC)$")
 _PUBLIC = re.compile(r"\b(?:Council|Authority|Government|Department|Party)\b")
 # ... and a council's own departments ("Adult Social Care", "Children's Services")

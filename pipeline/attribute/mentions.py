@@ -102,6 +102,8 @@ def clean_mention(raw: str, is_org) -> str:
     if z and re.search(r"\s(?:in|at|over|about|on)\s", m[:z.start("subj")]) and not re.search(
             r"\b(?:of|for|in|at|on|to|by|from|with|and|or|the|a|an)\s+$", m[:z.start("subj")], re.IGNORECASE):
         m = z.group("subj")  # the noun before it is the relative's head, not a preposition's
+    # "Labour-run Eastmoor City Council": the council by its name, the party is the journalist's aside
+    m = re.sub(r"^(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?-(?:run|led|controlled)\s+(?=[A-Z])", "", m)
     # "Another, a newly qualified practitioner": the apposition describes them
     m = re.sub(r"^(?:[Aa]nother|[Oo]ne|[Aa]\s+second|[Aa]\s+third|[Tt]he\s+other),\s+(?=(?:a|an|the)\s)", "", m)
     if not _QUALIFIED.match(m):

@@ -9,7 +9,10 @@ _PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Libera
 PARTY_MEMBER = re.compile(rf"\b(?P<party>(?i:{_PARTIES}))\s+(?:(?:county|city|borough|district|group|ward|opposition|"
                           rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
 PARTY_NAME = re.compile(rf"\b(?i:{_PARTIES})\b")
-_RULING_PARTY = re.compile(rf"\b(?P<party>{_PARTIES})[-\s](?:run|led|controlled)\b")
+# "Labour-run", "whose SNP group runs the authority", "the council, which is run by the Conservatives"
+_RULING_PARTY = re.compile(rf"\b(?:(?P<a>{_PARTIES})[-\s](?:run|led|controlled)\b|"
+                           rf"(?P<b>{_PARTIES})\s+(?:group|administration)\s+(?:runs|leads|controls)\b|"
+                           rf"(?:run|led|controlled)\s+by\s+(?:the\s+)?(?P<c>{_PARTIES})\b)")
 _ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+the\s+"
                          r"(?:city\s+|county\s+|borough\s+)?council|council\s+leader|deputy\s+leader|mayor)\b",
                          re.IGNORECASE)
@@ -42,5 +45,5 @@ def outside_politician(context: str, text: str) -> bool:
     ruling = _RULING_PARTY.search(text)
     p = _party_key(party.group("party"))
     if ruling:
-        return _party_key(ruling.group("party")) != p
+        return _party_key(ruling.group("a") or ruling.group("b") or ruling.group("c")) != p
     return p not in ("labour", "snp")

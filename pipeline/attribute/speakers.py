@@ -58,8 +58,8 @@ _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School",
 _NAME_TOKEN = (r"(?:(?:Ma?c|Di|De|La|Le|Van|al-|el-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
                r"Ma?c[A-Z][a-zß-öø-ÿ]+|[A-Z][a-zß-öø-ÿ]+[A-Z][a-zß-öø-ÿ]+|O[’'][A-Z][a-zß-öø-ÿ]+|[A-Z]\.)")
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-# lower-case particles inside a name: "Liz van der Berg", "Aled ap Dafydd", "Ana de la Cruz"
-_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|ap|ab|bin|ibn|al|el|dos|das|del|della|ter|ten)"
+# particles inside a name: "Liz van der Berg", "Aled ap Dafydd", "Ana de la Cruz", "Declan Ó Briain"
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|ap|ab|bin|ibn|al|el|dos|das|del|della|ter|ten|Ó|Ní|Nic|Uí|Mac)"
 _PARTICLES = rf"(?:{_PARTICLE}[^\S\n]+)*"
 NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_PARTICLES}{_NAME_TOKEN}){{1,6}})"
                      rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
@@ -74,6 +74,8 @@ _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and
 _NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:%s)"
                         % "|".join(map(re.escape, newspaper_words())))
 # "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
+# "Cllr Lloyd-Evans, of Plaid Cymru, which runs the council": the titled surname heads the mention
+_TITLE_SURNAME_LEAD = re.compile(rf"^{_TITLE}\s+({_PARTICLES}{_NAME_TOKEN}),\s+(?:of|from)\s+")
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 # the head of a description that names a body, not a person: "he" / "she" never refer to it
@@ -183,7 +185,11 @@ _ADDRESS = re.compile(r"\bof\s+(?:\d+\s+)?(?:[A-Z][\w’'-]*\s+)+(?:Avenue|Road|
 # "X, whose seven-year-old daughter's lessons ..", "X, 79, who receives three visits a day": a resident
 _RESIDENT = re.compile(r"\bwhose\s+(?:[\w’'-]+\s+){0,3}(?:daughter|son|mother|father|child|children|husband|wife|"
                        r"partner|parents?|grand\w+|bins?|street|road|home|house)\b|\bwho\s+(?:receives|uses|relies|"
-                       r"lives|attends)\b")
+                       r"lives|attends)\b|\bwho\s+(?:has\s+|had\s+)?lived\b|"
+                       # a trader: "X, who has run a convenience store on the street for 19 years"
+                       r"\bwho\s+(?:has\s+|had\s+)?(?:runs?|ran|owns?|owned|manages|managed)\s+(?:a|an|the)\s+"
+                       r"(?:[\w’'-]+\s+){0,2}(?:shop|store|caf[eé]|business|pub|restaurant|takeaway|salon|"
+                       r"newsagent|bakery|garage)s?\b")
 _JOINT_STATEMENT = re.compile(r"\bjoint\s+statement\s+(?:(?:has|had)\s+been\s+|was\s+)?(?:released|issued|published|"
                               r"made|agreed)?\s*(?:by|from|between)\s+(?P<who>[^.\n(]{3,120}?)\s*(?:\(|\bwas\b|"
                               r"\bhas\b|\bis\b|[.:,]|$)")
@@ -441,7 +447,8 @@ class SpeakerResolver:
         # a body no list knows beside the name ("Eastholme Carers' Network coordinator X"): its own
         # words ("carers") are no role; an address after the name ("X, 71, of Hillcrest Avenue"): a resident
         body = _OUTSIDE_BODY.search(rest) or _OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:]) \
-            or _ADDRESS.search(after) or _RESIDENT.search(after)
+            or _ADDRESS.search(after) or _RESIDENT.search(after) \
+            or _RESIDENT.search(self._person_context(name, clauses=True)[1])
         if body:
             before, after, rest = (x.replace(body.group(0), " ") for x in (before, after, rest))
         if re.search(r"(?:^|\s)(?:to|and|with|from|by|for|at|than|including)\s*$", before):
@@ -487,13 +494,21 @@ class SpeakerResolver:
 
     def _its_org(self, mention: str, pos: int) -> Org | None:
         """The body an opening 'Its' points back to ("BASW said .. Its England director, Leon
-        Firth, said"): the organisation named last in the sentences before the mention."""
-        if not _ITS.match(mention):
-            return None
+        Firth, said"): the subject of a sentence before the mention, else the organisation named
+        last there. The 'Its' opens the mention or the sentence the mention ends."""
         at = self.text.rfind(mention, 0, pos + len(mention))
         at = pos if at < 0 else at
-        found = self.kn.find_orgs(self.text[max(0, at - 300):at])
-        return found[-1][2] if found else None
+        if not _ITS.match(mention):
+            start = max(self.text.rfind("\n", 0, at), self.text.rfind(". ", 0, at) + 1) + 1
+            if not _ITS.match(self.text[start:at].lstrip()):
+                return None
+            at = start
+        window = self.text[max(0, at - 300):at]
+        found = self.kn.find_orgs(window)
+        # the subject of a sentence in the window ("Unite, which represents staff who moved from
+        # the NHS trust, said ..") before the organisation named last
+        opening = [o for s, _, o in found if re.search(r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+)?$", window[:s])]
+        return opening[-1] if opening else (found[-1][2] if found else None)
 
     def _union_post(self, name: str, mention: str) -> bool:
         """Whether the person holds a union post by the mention or their first mention's words
@@ -718,7 +733,7 @@ class SpeakerResolver:
             full = self._by_surname(name, pos) if len(name.split()) == 1 else self._longer_name(name)
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
-        t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m)
+        t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m) or _TITLE_SURNAME_LEAD.match(m)
         if t and t.group(1).split()[-1] in _NON_NAME - _SURNAME_WORDS:
             t = None  # "The Lord Provost", "the Lord Mayor": a title and an office, no surname
         if t or re.fullmatch(_NAME_TOKEN, m):
@@ -909,8 +924,10 @@ class SpeakerResolver:
         words = name.split()
         first = words[0].lower()
         # "Headteacher Jo Bell", "Pensioner Ann Lee": a role noun before a two-word name
-        drop = len(words) == 3 and (first in self.kn.role_words or first + "s" in self.kn.role_words or
-                                    re.search(r"(?:teacher|er|or|ist|ian|ant|ent)$|-of-", first) is not None)
+        # ("Rajinder Kaur Bhamra", "Gurpreet Singh Dhillon": Kaur and Singh are middle names)
+        drop = len(words) == 3 and words[1] not in ("Kaur", "Singh") and (
+            first in self.kn.role_words or first + "s" in self.kn.role_words or
+            re.search(r"(?:teacher|er|or|ist|ian|ant|ent)$|-of-", first) is not None)
         return " ".join(words[1:]) if drop else name
 
     def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
