@@ -1261,3 +1261,20 @@ def test_councils_named_without_the_word_council_are_the_employers_voice(who, or
 def test_names_with_particles_long_surnames_and_given_names(text, quote, speaker):
     _, got = attribute(text, [quote])
     assert got[0][0] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a titled surname that agrees with the pronoun is the latest person: "Ms Vaughan rejected that"
+    ("Social workers will strike.\nUnison steward Ceri Vaughan said caseloads were high.\nHelen Moss, the "
+     "council's director, said the figures were a spike.\nMs Vaughan rejected that. “It has been a spike "
+     "for eighteen months,” she said.", "It has been a spike for eighteen months,", "Ceri Vaughan"),
+    # a live blog's time stamp is no part of the speaker
+    ("Bin workers are on strike.\n09:30 In a statement, Unite said the strike was the council's doing.",
+     "the strike was the council's doing", "Unite"),
+    # a portfolio before a cabinet member's name is no part of it
+    ("Bin workers are on strike.\nCabinet Member for Place Simon Achebe-Ward said crews had been hired.",
+     "crews had been hired", "Simon Achebe-Ward"),
+])
+def test_pronouns_time_stamps_and_portfolios(text, quote, speaker):
+    _, got = attribute(text, [quote])
+    assert got[0][0] == speaker

@@ -82,6 +82,8 @@ def clean_mention(raw: str, is_org) -> str:
     m = raw.split("\n")[-1]  # "Dinner lady\nSchool dinner staff": the last line's words
     m = _FURNITURE_LABEL.sub("", m)  # "Image caption, Unite says ..": a page label, not the source
     m = re.sub(r"\s+", " ", m).strip().strip(",;:–—-•· ")
+    # a live blog's time stamp before the entry ("09:30 In a statement, Unite")
+    m = re.sub(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]m|GMT|BST)?\s+", "", m)
     # a closing mark, not an apostrophe ("the members’ union"): ’ after punctuation or an opening ‘
     close = max(m.rfind("”"), m.rfind("\""), *(x.end() - 1 for x in re.finditer(r"[,.!?]’|‘[^’]*’(?=\s)", m)))
     if close >= 0:  # 'was going on,” she': the words after a closing quote mark

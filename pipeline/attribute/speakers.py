@@ -48,7 +48,11 @@ _NON_NAME = {
     "Downloading", "Loading", "Breaking", "Trending", "Sponsored", "Advertisement", "Clean",
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
     "Twenty", "Fifty", "Hundred", "Hundreds", "Thousands", "Dozens", "Several", "Many", "Some", "All",
-    "Ad", "Hide", "By", "Photo", "Picture", "Credit", "Getty", "Images"}
+    "Ad", "Hide", "By", "Photo", "Picture", "Credit", "Getty", "Images",
+    # portfolios before a cabinet member's name ("Cabinet Member for Place Simon Achebe-Ward")
+    "Place", "Regeneration", "Transport", "Highways", "Culture", "Leisure", "Economy", "Growth", "Planning",
+    "Wellbeing", "Skills", "Sustainability", "Climate", "Neighbourhood", "Corporate", "Governance",
+    "Infrastructure", "Recycling"}
 # A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
 _BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
              "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
@@ -74,6 +78,10 @@ _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and
 _NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:%s)"
                         % "|".join(map(re.escape, newspaper_words())))
 # "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
+# a titled surname alone in running text ("Mr McIlhatton dismissed that")
+_TITLED_SURNAME = re.compile(rf"(?<![\w’'])(Mr|Mrs|Ms|Miss)\.?[^\S\n]+({_PARTICLES}{_NAME_TOKEN})(?![\w’'])"
+                             rf"(?![^\S\n]+{_NAME_TOKEN})")
+_GENDERED_TITLE = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 # "Cllr Lloyd-Evans, of Plaid Cymru, which runs the council": the titled surname heads the mention
 _TITLE_SURNAME_LEAD = re.compile(rf"^{_TITLE}\s+({_PARTICLES}{_NAME_TOKEN}),\s+(?:of|from)\s+")
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
@@ -626,7 +634,10 @@ class SpeakerResolver:
                 (x.start(1), x.end(1), x.group(1)) for x in _SINGLE_INTRO.finditer(self.between)
                 if x.group(1) not in _NON_NAME and x.group(1) not in self.places] + [
                 (x.start(1), x.end(1), x.group(1)) for x in _ROLE_INTRO.finditer(self.between)
-                if x.group(1) not in _NON_NAME and x.group(1) not in self.places]
+                if x.group(1) not in _NON_NAME and x.group(1) not in self.places] + [
+                (x.start(2), x.end(2), x.group(2)) for x in _TITLED_SURNAME.finditer(self.between)
+                if x.group(2) not in _NON_NAME and _GENDERED_TITLE.get(x.group(1).rstrip(".")) == low]
+            # "Ms Vaughan rejected that. “..,” she said": a title that agrees with the pronoun
             named.sort()
             # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
             # sister Pat Moss. She said"): the latest such, else the latest name
