@@ -455,8 +455,7 @@ class SpeakerResolver:
         # a body no list knows beside the name ("Eastholme Carers' Network coordinator X"): its own
         # words ("carers") are no role; an address after the name ("X, 71, of Hillcrest Avenue"): a resident
         body = _OUTSIDE_BODY.search(rest) or _OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:]) \
-            or _ADDRESS.search(after) or _RESIDENT.search(after) \
-            or _RESIDENT.search(self._person_context(name, clauses=True)[1])
+            or _ADDRESS.search(after) or _RESIDENT.search(self._person_context(name, clauses=True)[1])
         if body:
             before, after, rest = (x.replace(body.group(0), " ") for x in (before, after, rest))
         if re.search(r"(?:^|\s)(?:to|and|with|from|by|for|at|than|including)\s*$", before):
