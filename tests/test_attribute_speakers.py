@@ -657,6 +657,10 @@ def test_it_after_an_organisation_subject_and_he_after_a_lone_named_worker():
     ("Bins went uncollected.\nA union representative said the strike would go on. The representative, "
      "Jo Bell, added that talks had failed.", ["the strike would go on", "talks had failed"],
      ["Jo Bell", "Jo Bell"]),
+    # .. also when the description names its body after the head noun ("A spokesman for X")
+    ("Bins went uncollected.\nA spokesman for Calderstone Council said the offer was fair. The spokesman, "
+     "Peter Hale, added: \"We remain open to talks.\"", ["the offer was fair", "We remain open to talks."],
+     ["Peter Hale", "Peter Hale"]),
     # .. also as 'Name, a <title>' with a kindred head word (official / officer)
     ("Strikes went on.\nA senior Unite official said the walkouts were a strategic campaign. \"We act "
      "selectively,\" said Jo Bell, a Unite regional officer.", ["the walkouts were a strategic campaign"],
@@ -1278,3 +1282,18 @@ def test_names_with_particles_long_surnames_and_given_names(text, quote, speaker
 def test_pronouns_time_stamps_and_portfolios(text, quote, speaker):
     _, got = attribute(text, [quote])
     assert got[0][0] == speaker
+
+
+def test_a_spokesperson_named_later_speaks_for_the_body_the_description_gave():
+    text = ("Bins went uncollected in Calderstone.\nA spokesman for Calderstone Council said the offer was "
+            "fair. The spokesman, Peter Hale, added: \"We remain open to talks.\" He said the council had "
+            "acted fairly.")
+    _, got = attribute(text, ["the offer was fair", "We remain open to talks.", "the council had acted fairly"])
+    assert got == [("Peter Hale", "Calderstone Council", "council")] * 3
+
+
+def test_a_government_department_with_a_comma_in_its_name_is_an_outside_voice():
+    text = ("Bins went uncollected in Calderstone.\nA spokesperson for the Ministry of Housing, Communities "
+            "and Local Government said it was a matter for the council.")
+    _, got = attribute(text, ["it was a matter for the council"], cue=None)
+    assert got[0][1:] == ("Ministry of Housing, Communities and Local Government", "other")

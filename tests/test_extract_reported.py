@@ -559,3 +559,12 @@ def test_written_constructions_of_local_and_trade_press(text, expected):
 ])
 def test_a_clause_before_and_says_keeps_its_subject(text, speaker):
     assert extract_statements(text)[0].cue["speaker_text"] == speaker
+
+
+@pytest.mark.parametrize("subject", [
+    "A spokesperson for the Ministry of Housing, Communities and Local Government",
+    "The Department for Business, Energy and Industrial Strategy",
+])
+def test_an_organisation_name_with_a_comma_stays_whole_in_the_speaker(subject):
+    (st,) = extract_statements(f"Bins piled up.\n{subject} said it was a matter for the council.")
+    assert st.cue["speaker_text"] == subject

@@ -9,7 +9,7 @@ from pipeline.attribute.grouping import group_disputes
 from pipeline.attribute.mentions import clean_mention, plausible
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.attribute.sides import side_of
-from pipeline.attribute.speakers import Resolved, SpeakerResolver
+from pipeline.attribute.speakers import BODY_HEAD, NAME_RE, Resolved, SpeakerResolver
 from pipeline.schema import Article, Statement
 
 # Metadata infer_article_meta leaves in ``article.extra`` for group_disputes (drop before output).
@@ -133,12 +133,13 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
 def _name_later_named(text: str, statements: list[Statement], resolved: list[Resolved]) -> None:
     """'A union representative said ..' later named ('The representative, Jo Bell, ..'): the
     name, for every statement of that description (CONVENTIONS)."""
-    from pipeline.attribute.speakers import NAME_RE
-
     for r in {id(r): r for r in resolved if r.kind == "description"}.values():
         if not re.match(r"(?:a|an)\s", r.speaker, re.IGNORECASE):
             continue
-        word = r.speaker.split()[-1]
+        # the head noun: "A spokesman for Calderstone Council" -> "spokesman"
+        word = re.split(r"\s+(?:for|of|at|from|with|in|on\s+behalf\s+of)\s+", r.speaker)[0].split()[-1]
+        if BODY_HEAD.match(word):
+            continue  # a body ("a change the council") is never the person named later
         head = re.escape(word[:5]) + r"\w*" if len(word) > 5 else re.escape(word)  # official ~ officer
         first = min(st.start for st, x in zip(statements, resolved) if x is r)
         after = text[first:]
@@ -146,9 +147,14 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
             re.search(rf"{NAME_RE.pattern},\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{head}\b", after)
         if m:
             name = next(g for g in m.groups() if g)
-            for st, x in zip(statements, resolved):
-                if x is r:
-                    st.speaker = name
+            own = [st for st, x in zip(statements, resolved) if x is r]
+            for st in own:
+                st.speaker = name
+            # the named person's own statements speak for the body the description gave, unless
+            # their mention named one ("The spokesman, Peter Hale, added: ..")
+            for st in statements:
+                if st.speaker == name and st.speaker_org is None and own[0].speaker_org:
+                    st.speaker_org, st.side = own[0].speaker_org, own[0].side
 
 
 _INTRODUCES = re.compile(r"^(?P<subj>[^.!?\n“”\"]{2,80}?)\s+(?:(?:last|this)\s+\w+\s+|yesterday\s+|today\s+)?"

@@ -87,7 +87,7 @@ _TITLE_SURNAME_LEAD = re.compile(rf"^{_TITLE}\s+({_PARTICLES}{_NAME_TOKEN}),\s+(
 _TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 # the head of a description that names a body, not a person: "he" / "she" never refer to it
-_BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|company|firm|trust|committee|board|"
+BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|company|firm|trust|committee|board|"
                         r"party|organisation|organization|association|administration|cabinet|ministry|agency|"
                         r"body|charity|school|college|university|business|contractor|management|employer|"
                         r"inspectorate|regulator|watchdog)$", re.IGNORECASE)
@@ -649,7 +649,7 @@ class SpeakerResolver:
             # the latest single human voice: a named person or "a council spokesman" (not "the council")
             return next((h for h in reversed(self.history) if h.kind == "person" or (
                 h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1])
-                and not _BODY_HEAD.search(_head(h.speaker)))), None)
+                and not BODY_HEAD.search(_head(h.speaker)))), None)
         if low in ("they", "we"):
             # workers introduced as a sentence's subject since the last statement ("Unite
             # members, who run the depots, are staging the strike. They say ..")

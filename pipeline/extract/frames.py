@@ -3,6 +3,11 @@ attributions after a quote ("..., said Mr Holmes"), and the cleaning of a raw sp
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import yaml
+
+from pipeline.extract.verbs import KNOWLEDGE
 
 # Leading material that is not part of the speaker: "On Wednesday, ", "However, ", "But ".
 _LEAD = re.compile(
@@ -82,8 +87,29 @@ _CLAUSE_VERB = re.compile(r"\s(?:[a-z]{3,}ed|went|gave|spoke|told)\s")
 AFTER_NAME = re.compile(r"(?:aged\s+)?\d{1,3}$|from\s+(?:the\s+)?(?:village|town|city|area|estate)\s+of\s+|from\s+[A-Z]")
 
 
+@lru_cache(maxsize=1)
+def _comma_names() -> re.Pattern | None:
+    """Organisation names with a comma inside ("Ministry of Housing, Communities and Local
+    Government"), from organisations.yaml: a comma there splits no phrase."""
+    orgs = yaml.safe_load((KNOWLEDGE / "organisations.yaml").read_text(encoding="utf-8"))
+    names = {a for entries in orgs.values() for e in entries
+             for a in [e["name"], *e.get("aliases", [])] if ", " in a}
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
+
+
+_HELD_COMMA = "\u201a"  # a low single quote stands in for a name's own comma while the phrase is cut
+
+
 def clean_speaker(raw: str) -> str:
     """A raw subject phrase reduced to the speaker mention."""
+    names = _comma_names()
+    if names is not None and ", " in raw:
+        raw = names.sub(lambda m: m.group(0).replace(",", _HELD_COMMA), raw)
+        return _clean_speaker(raw).replace(_HELD_COMMA, ",")
+    return _clean_speaker(raw)
+
+
+def _clean_speaker(raw: str) -> str:
     s = raw.split("\n")[-1].strip().strip(",;:–—-•· ")
     s = _SENTENCE_END.split(s)[-1]  # 'as long as possible. He': the last sentence's words
     s = _GLUED.split(s)[-1]  # page furniture run into the name: "Bin collectionBrighton and Hove City Council"
