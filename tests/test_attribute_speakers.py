@@ -1297,3 +1297,36 @@ def test_a_government_department_with_a_comma_in_its_name_is_an_outside_voice():
             "and Local Government said it was a matter for the council.")
     _, got = attribute(text, ["it was a matter for the council"], cue=None)
     assert got[0][1:] == ("Ministry of Housing, Communities and Local Government", "other")
+
+
+def test_a_feature_names_its_people_again_by_surname_alone():
+    # the pronoun after "Aldridge" is hers, not the director's named in between; the surname's own
+    # sentence says she is a carer (a striker), her first mention does not
+    text = ("Home carers in Brackenfield strike again this week.\n"
+            "At dawn Donna Aldridge is already scraping ice off her windscreen.\n"
+            "“People think we just pop in,” she says.\n"
+            "Aldridge, 54, has been a home carer for Brackenfield Borough Council for 19 years.\n"
+            "Helen Ashdown, the council's director of adult services, said it valued its care staff.\n"
+            "Back in her car between visits, Aldridge checks her rota. She says she never imagined it.")
+    _, got = attribute(text, ["People think we just pop in,", "it valued its care staff", "she never imagined it"])
+    assert [g[0] for g in got] == ["Donna Aldridge", "Helen Ashdown", "Donna Aldridge"]
+    assert [g[2] for g in got] == ["union", "council", "union"]
+
+
+def test_a_relative_of_someone_cared_for_is_an_outside_voice():
+    text = ("Home carers in Brackenfield are on strike.\nJanet Rowe’s father, Arthur, is 88 and receives four "
+            "visits a day.\n“The carers are wonderful with him,” she says. “But when they strike, I have to take "
+            "time off work.”")
+    _, got = attribute(text, ["The carers are wonderful with him,"])
+    assert got == [("Janet Rowe", None, "other")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Unison disputes that, saying some clients have gone without visits.", "Unison"),
+    ("The council hit back, saying the offer was fair.", "The council"),
+])
+def test_a_participle_hangs_on_its_clause_subject_with_a_present_verb(sentence, speaker):
+    text = "Home carers in Brackenfield are on strike.\n" + sentence
+    quote = sentence.split("saying ")[1].rstrip(".")
+    _, got = attribute(text, [quote])
+    assert normalise_speaker(got[0][0]) == normalise_speaker(speaker)

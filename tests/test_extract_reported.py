@@ -568,3 +568,12 @@ def test_a_clause_before_and_says_keeps_its_subject(text, speaker):
 def test_an_organisation_name_with_a_comma_stays_whole_in_the_speaker(subject):
     (st,) = extract_statements(f"Bins piled up.\n{subject} said it was a matter for the council.")
     assert st.cue["speaker_text"] == subject
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Unison disputes that, saying some clients have gone without visits.", "Unison"),
+    ("Unison members reject the claim, saying staff are exhausted.", "Unison members"),
+])
+def test_a_participles_speaker_is_its_clause_subject_before_a_present_verb(sentence, speaker):
+    (st,) = extract_statements("Carers are on strike.\n" + sentence)
+    assert st.cue["speaker_text"] == speaker

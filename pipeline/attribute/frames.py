@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pipeline.attribute.mentions import clean_mention
 from pipeline.extract.frames import AFTER_NAME, clean_speaker
+from pipeline.extract.reported import MAIN_VERB
 from pipeline.extract.verbs import verb_regex
 
 _OPEN = "“‘\"'"
@@ -94,7 +95,8 @@ def _relative(region: str) -> tuple[str, int]:
 def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     """The subject of a sentence's main clause: the words before its first finite verb."""
     lead = re.match(r"^\s*[“‘\"']?", sentence).end()
-    v = _FIRST_VERB.search(sentence, lead)
+    v = min((m for m in (_FIRST_VERB.search(sentence, lead), MAIN_VERB.search(sentence, lead)) if m),
+            key=lambda m: m.start(), default=None)  # "Unison disputes that, saying"
     if not v:
         return None
     region, shift = _relative(sentence[lead:v.start()])

@@ -102,7 +102,8 @@ _DEF_DESC = re.compile(r"^(?:the|this|that)\s+(.*\b(?:spokes\w+|official|represe
 _WORKER_CONTEXT = re.compile(r"strik|picket|walk(?:ed|ing)?[ -]out|\b(?:member|worker|staff|carer|"
                              r"colleague|employee|driver|loader|nurse|steward|assistant|librarian|cleaner|"
                              r"collector|caretaker|cook|porter|crew)s?\b|"
-                             r"\bwork(?:s|ed|ing)?\s+(?:for|at|in)\s+the\s+(?:council|authority|service|depot)",
+                             r"\bwork(?:s|ed|ing)?\s+(?:for|at|in)\s+the\s+(?:council|authority|service|depot)|"
+                             r"\bjoined\s+the\s+(?:council|authority|service|team|depot|workforce)\b",
                              re.IGNORECASE)
 _STRIKE_CONTEXT = re.compile(r"\b(?:strik(?:e|es|ing|ers?)|picket\w*|walk(?:ed|ing)?[ -]out)\b", re.IGNORECASE)
 WORKER_WINDOW = 200  # characters each side of a person's first mention
@@ -124,6 +125,11 @@ _ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now
 _FAMILY_CARER = re.compile(r"\bcar(?:er|es|ing)\s+(?:for|to)\s+(?:her|his|their|my|an?)\s+(?:\w+\s+)?"
                            r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|"
                            r"relative|parent|child|grandmother|grandfather|aunt|uncle)\b", re.IGNORECASE)
+_KIN = (r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|parents?|"
+        r"grandmother|grandfather|gran|grandad|nan|aunt|uncle)")
+# a relative of someone cared for, named by the kin: "Janet Rowe’s father, Arthur, is 88",
+# "Jo Bell, whose mother receives four visits a day"
+_KIN_AFTER_NAME = re.compile(rf"^(?:['’]s|,\s+whose)\s+(?:[\w-]+\s+){{0,2}}{_KIN}\b", re.IGNORECASE)
 _ROLE_OF = re.compile(r"^(?:its|their|the\s+(?:union|council|authority|company)['’]s)\s+((?:[\w-]+\s+){0,3}"
                       r"(?:secretary|leader|organiser|officer|director|executive|chair\w*|"
                       r"president|convenor|spokes\w+))$", re.IGNORECASE)
@@ -562,13 +568,19 @@ class SpeakerResolver:
             # nobody's official: a striker if the first mention says so, else an outside voice
             # (a lone given name is how strikers are quoted; officials get full names)
             ctx = self.people[full][1] if full in self.people else ""
-            family = _FAMILY_CARER.search(ctx + " " + mention)  # "a carer for her sister": a relative
+            at = ctx.find(full)
+            family = _FAMILY_CARER.search(ctx + " " + mention) or (  # "a carer for her sister": a relative
+                at >= 0 and _KIN_AFTER_NAME.match(ctx[at + len(full):]))
             # the sentences around the first mention: "Ross Wilkie has worked with disabled people
             # for 20 years. He was on the picket line"
             first = self.people[full][0] if full in self.people else -1
             near = self.text[max(0, first - WORKER_WINDOW):first + len(full) + WORKER_WINDOW] if first >= 0 else ""
+            # .. and the sentences a feature opens with the surname alone ("Aldridge, 54, has been a
+            # home carer for the council for 19 years")
+            again = " ".join(self._sentence_at(a) for a, _, n in self._bare_surnames(self.text)
+                             if len(full.split()) > 1 and n == full.split()[-1] and a != first)
             hint = "union" if not family and (len(full.split()) == 1 or _WORKER_CONTEXT.search(
-                ctx + " " + mention) or _UNION_VOICE.search(self.quote) or
+                ctx + " " + mention + " " + again) or _UNION_VOICE.search(self.quote) or
                 _STRIKE_CONTEXT.search(near)) else "other"
         return Resolved(full, org.name if org else None, "person", hint or (org.side if org else None))
 
@@ -578,6 +590,24 @@ class SpeakerResolver:
         Berg", "Mr Duncan Smith" after "Iain Duncan Smith"), else ``name``."""
         longer = [n for n in self.people if n.endswith(" " + name)]
         return longer[0] if len(longer) == 1 else name
+
+    def _sentence_at(self, pos: int) -> str:
+        """The sentence of the text that holds position ``pos``."""
+        start = max(self.text.rfind("\n", 0, pos), *(self.text.rfind(p, 0, pos) for p in (". ", "! ", "? "))) + 1
+        ends = [e for e in (self.text.find(p, pos) for p in (". ", "\n")) if e >= 0]
+        return self.text[start:min(ends) if ends else len(self.text)]
+
+    def _bare_surnames(self, s: str) -> list[tuple[int, int, str]]:
+        """Surnames alone of people already named, as features write a second mention ("Back in
+        her car, Aldridge checks her rota. She says"); not after a capitalised word (a full name
+        or a title: those are found as such)."""
+        surnames = {n.split()[-1] for n in self.people if len(n.split()) > 1} - _NON_NAME - set(self.places)
+        if not surnames:
+            return []
+        return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(
+            rf"(?<![\w’'.-])(?<![A-Z][\w’'.-]\s)(?<![A-Z][\w’'.-]{{2}}\s)({'|'.join(map(re.escape, sorted(surnames)))})"
+            rf"(?![\w’'-])(?!\s+[A-Z])", s)
+            if not re.search(rf"[A-Z][\w’'.-]*\s+$", s[:m.start(1)])]
 
     def _by_surname(self, token: str, pos: int) -> str | None:
         for n in self.known:  # people resolved earlier count even if the scan missed them
@@ -635,7 +665,8 @@ class SpeakerResolver:
                 (x.start(1), x.end(1), x.group(1)) for x in _ROLE_INTRO.finditer(self.between)
                 if x.group(1) not in _NON_NAME and x.group(1) not in self.places] + [
                 (x.start(2), x.end(2), x.group(2)) for x in _TITLED_SURNAME.finditer(self.between)
-                if x.group(2) not in _NON_NAME and _GENDERED_TITLE.get(x.group(1).rstrip(".")) == low]
+                if x.group(2) not in _NON_NAME and _GENDERED_TITLE.get(x.group(1).rstrip(".")) == low] + \
+                self._bare_surnames(self.between)
             # "Ms Vaughan rejected that. “..,” she said": a title that agrees with the pronoun
             named.sort()
             # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her

@@ -128,6 +128,22 @@ def _first_clause_subject(subj: str) -> str:
     return subj
 
 
+# verbs a participle's main clause has in the present ("Unite members reject the claim, saying")
+MAIN_VERB = re.compile(r"(?<!\b[Tt]he)(?<!\b[Aa])(?<!\b[Aa]n)(?<!\b[Ii]ts)(?<!\b[Tt]heir)(?<!\b[Hh]is)(?<!\b[Hh]er)"
+                       r"(?<!\b[Oo]ur)(?<!\bno)(?<!\bthis)(?<!\bthat)\s(?:reject|dispute|deny|denies|hit|insist|respond|argue|counter|maintain|"
+                       r"defend|blame|criticise|disagree|say|accuse)s?\b"
+                       # .. with its object or particle after it ("The pay dispute has" is no verb)
+                       r"(?=\s+(?:that|the|this|these|those|it|its|their|his|her|such|any|claims?|back|"
+                       r"suggestions?|figures?|allegations?|accounts?|criticism|charges?)\b|,)")
+
+
+def _participle_subject(clause: str) -> str:
+    """The subject of the clause a participle hangs on: 'Unison disputes that, (saying)' -> 'Unison'."""
+    head = re.split(r"\s+(?:is|are|was|were|has|have|had|will|would|[a-z]{2,}ed)\b", clause)[0]
+    main = MAIN_VERB.search(head)
+    return head[:main.start()] if main else head
+
+
 # an indefinite noun phrase as the whole subject: "A health visitor with 14 years' experience said"
 _INDEFINITE_NP = re.compile(r"^\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,5}?[a-z][\w’'-]*\s*$")
 _REPORTER = re.compile(r"\b(?:LDRS|Local\s+Democracy\s+Reporting\s+Service|reporters?|journalists?|the\s+press)\s*$",
@@ -479,8 +495,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             close = max(text.rfind(q, ss, vs) for q in "”\"")
             who = out[-1]["cue"].get("speaker_text") if out else (
                 close > 0 and attribution_after(text[close + 1:vs])) or clean_speaker(
-                re.split(r"\s+(?:is|are|was|were|has|have|had|will|would|[a-z]{2,}ed)\b",
-                         text[ss:vs])[0])
+                _participle_subject(text[ss:vs]))
         elif cls == "nominal" and re.match(_nominal_any(), verb) and re.match(_nominal_any(), verb).group("poss"):
             who = clean_speaker(re.sub(r"['’]s?$", "", re.match(_nominal_any(), verb).group("poss")))
         elif passive_told and agent:  # "Staff were told by managers that ..": the agent speaks
