@@ -1330,3 +1330,36 @@ def test_a_participle_hangs_on_its_clause_subject_with_a_present_verb(sentence, 
     quote = sentence.split("saying ")[1].rstrip(".")
     _, got = attribute(text, [quote])
     assert normalise_speaker(got[0][0]) == normalise_speaker(speaker)
+
+
+def test_a_pronoun_after_a_subordinate_clause_is_the_person_it_names():
+    # "he" is no part of "When": the pronoun's own place decides what comes before it
+    text = ("Caldermoor's black hole puts council on collision course with staff\n"
+            "When Caldermoor City Council's chief executive, Richard Penhaligon, presented his budget in "
+            "February, he described the authority's finances as \"the most precarious in its history\".")
+    _, got = attribute(text, ["the authority's finances as \"the most precarious in its history\""])
+    assert got == [("Richard Penhaligon", "Caldermoor City Council", "council")]
+
+
+def test_a_list_of_unions_ending_a_long_clause_speaks_together():
+    text = ("Nursery staff in Scotland could strike.\nCOSLA tabled an offer worth 3.6% for most staff on Friday, "
+            "but Unison Scotland, GMB Scotland and Unite Scotland all said it fell short of what members needed.")
+    _, got = attribute(text, ["it fell short of what members needed"])
+    assert got[0][0] == "Unison Scotland, GMB Scotland and Unite Scotland" and got[0][2] == "union"
+
+
+def test_it_in_a_relative_clause_is_the_body_not_its_members():
+    text = ("Day centres in Glasgow closed.\nUnison members are taking action over the council’s pay review "
+            "which, it claims, includes plans to cut staffing.")
+    _, got = attribute(text, ["includes plans to cut staffing"])
+    assert got == [("Unison", "Unison", "union")]
+
+
+def test_an_institute_named_once_is_the_institute_and_its_analysis_later():
+    text = ("Bins piled up in Caldermoor.\nA report by the Civic Finance Institute said councils were under "
+            "strain. The institute said spending had fallen.\nAccording to the institute's analysis, spending "
+            "power per resident has fallen by 27%.")
+    _, got = attribute(text, ["councils were under strain", "spending had fallen",
+                              "spending power per resident has fallen by 27%"])
+    assert [g[1:] for g in got] == [("Civic Finance Institute", "other")] * 3
+    assert [g[0] for g in got[1:]] == ["Civic Finance Institute"] * 2

@@ -92,6 +92,15 @@ def _relative(region: str) -> tuple[str, int]:
     return region, 0
 
 
+def _word_at(region: str, who: str) -> int:
+    """Where the mention ``who`` stands in ``region``: its last occurrence as whole words (the one
+    nearest the verb; "he" is no part of "When"), else -1."""
+    found = None
+    for found in re.finditer(rf"(?<![\w’'-]){re.escape(who)}(?![\w’'-])", region):
+        pass
+    return found.start() if found else region.find(who)
+
+
 def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     """The subject of a sentence's main clause: the words before its first finite verb."""
     lead = re.match(r"^\s*[“‘\"']?", sentence).end()
@@ -103,7 +112,7 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     who = clean_speaker(region)
     if not who or len(who.split()) > 16:
         return None
-    return who, lead + shift + max(region.find(who), 0)
+    return who, lead + shift + max(_word_at(region, who), 0)
 
 
 # Verbs that introduce a statement the extractor does not look for (their object is often a bare
@@ -212,7 +221,7 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         raw = _DASH_ASIDE.sub(" ", region).strip()  # "The motion – to be moved by X – calls on"
         who = clean_speaker(raw)
         if who and len(who.split()) <= 14:
-            at = region.find(who)
+            at = _word_at(region, who)
             return Mention(who, offset + sent + max(at, 0), "before")
         return None
     return None
@@ -247,6 +256,12 @@ def _main_subject_for_pronoun(left: str, offset: int, found: Mention) -> Mention
             not re.search(r"[A-Z]|\b(?:workers|staff|members|employers|unions?|council|authority|strikers|officials)\b",
                           core):
         return found  # "Unite claims the situation .., which it says ..": no speaker to hand the pronoun to
+    if pron.group(0).strip().lower() == "it" and re.search(r"\b(?:workers|staff|members|strikers|officials|unions)$", core):
+        # "Unison members are taking action over a review which, it claims, ..": 'it' is the body
+        body = re.match(r"(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*", main[0])
+        if body is None:
+            return found
+        return Mention(body.group(0), offset + s0 + main[1], found.where)
     return Mention(main[0], offset + s0 + main[1], found.where)
 
 
@@ -318,7 +333,7 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
     if pm:
         who = clean_speaker(pm.group("who"))
         if who:
-            return Mention(who, ps + _sentence_start(left) + pm.start("who") + max(pm.group("who").find(who), 0),
+            return Mention(who, ps + _sentence_start(left) + pm.start("who") + max(_word_at(pm.group("who"), who), 0),
                            "before")
     m = _ACCORDING_BEFORE.search(left)
     if m and (not quoted or left.endswith(",")):
@@ -327,7 +342,7 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
     if by:  # "Staff were told by managers that ..": the agent speaks, not the subject
         who = clean_speaker(by.group("who"))
         if who:
-            return Mention(who, ps + by.start("who") + max(by.group("who").find(who), 0), "before")
+            return Mention(who, ps + by.start("who") + max(_word_at(by.group("who"), who), 0), "before")
     before = _subject_before(left, ps)
     if before is not None and (not quoted or re.search(r"[:,]\s*$|that\s*$|\w$", left)):
         return _main_subject_for_pronoun(left, ps, before)
@@ -340,7 +355,7 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         a = _AFTER.match(x.group("rest")) if x else None
         who = clean_speaker(a.group("who1") or a.group("who2")) if a else None
         if who and len(who.split()) <= 8:
-            return Mention(who, ps + x.start("rest") + max(x.group("rest").find(who), 0), "after")
+            return Mention(who, ps + x.start("rest") + max(_word_at(x.group("rest"), who), 0), "after")
     if quoted and re.search(r"\w[.!]\s*$", left):
         # "A Tyseley worker summed it up. “..”": a worker described just before their quote
         body = left.rstrip()[:-1]

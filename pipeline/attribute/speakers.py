@@ -152,6 +152,10 @@ _BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:ma
 _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?)\s*(?:joint\s+)?"
                         r"(?:statement|press release|letter|email|report|notice|update)"
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
+# a body named before by its kind alone, or its document: "the institute", "the association's analysis"
+_BODY_ANAPHOR = re.compile(r"^the\s+(institute|association|commission|society|foundation|federation|network|alliance|"
+                           r"forum|charity)(?:['’]s\s+(?:[\w-]+\s+)?(?:analysis|report|research|figures|survey|study|"
+                           r"review|data|findings|modelling|briefing))?$", re.IGNORECASE)
 _REPORT_TO_MEETING = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+)?(?:report|paper)\s+(?:to|for|before)\s+(?:the\s+)?"
                                 r"(?:[\w’'-]+\s+){0,5}(?:meeting|committee|cabinet|board|panel)$", re.IGNORECASE)
 _DOCUMENT_ANAPHOR = re.compile(r"^(?:the|this)\s+(survey|study|poll|research|analysis|review|petition|motion)$",
@@ -743,6 +747,16 @@ class SpeakerResolver:
             return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
         if _NEWSPAPER.fullmatch(m) and self.org_in(m) is None:
             return Resolved(m, re.sub(r"^[Tt]he\s+", "", m), "org", "other")
+        kind = _BODY_ANAPHOR.match(m)
+        if kind:  # "the institute", "the institute's analysis": the body of that kind named last
+            named = [b.group(0) for b in _INSTITUTION.finditer(self.text[:pos])
+                     if b.group(0).split()[-1].lower() == kind.group(1).lower()]
+            listed = self.org_in(named[-1]) if named else None
+            if listed is not None:  # "the association" after "the Local Government Association"
+                return Resolved(listed.name, listed.name, "org")
+            if named:
+                name = re.sub(r"^[Tt]he\s+", "", named[-1])
+                return Resolved(name, name, "org", self.kn.role_side(name) or "other")
         if _INSTITUTION.fullmatch(m) and self.org_in(m) is None and not self._company_in(m):
             # "The Royal College of Occupational Therapists", "Easthaven Hospitals NHS Trust": a body
             # no list knows, named by its kind - an outside voice unless its words say otherwise
@@ -804,6 +818,11 @@ class SpeakerResolver:
             r = self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
             if r is not None or not (st.group("mod") or st.group("src") or "").strip():
                 return r
+            body = _INSTITUTION.search(st.group("src") or "")
+            if body and self.org_in(body.group(0)) is None:
+                # "A report by the Civic Finance Institute": the document as written, an outside body's
+                name = re.sub(r"^[Tt]he\s+", "", body.group(0))
+                return Resolved(m, name, "description", self.kn.role_side(name) or "other")
             # "A report by inspectors": an author no list knows; the description as written
         if self._initials is not None and self._initials.fullmatch(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name

@@ -78,6 +78,10 @@ _FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has
 # a document and whom it is for, one source: "A report to the council's policy and resources committee"
 _DOCUMENT = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}(?:report|survey|study|review|paper)\s+"
                        r"(?:to|for|by|from|into)\s+[^,]{3,90}$", re.IGNORECASE)
+_CAP_NAME = r"(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,2}"
+# a list of names that ends a longer phrase: ".. but Unison, the GMB and Unite"
+_NAME_LIST_END = re.compile(rf"(?:^|,\s+|\s(?:but|and|while|as|that|when|after)\s+)"
+                            rf"((?:{_CAP_NAME},\s+)+{_CAP_NAME},?\s+(?:and|&)\s+{_CAP_NAME})$")
 _TIME_ASIDE = re.compile(r"^(?:(?:earlier|later)\s+(?:this|last|that)\s+|(?:last|this|next)\s+)(?:week|month|year|"
                          r"summer|spring|autumn|winter|weekend|morning|evening|night)$|^(?:earlier|later|"
                          r"yesterday|today|recently)$", re.IGNORECASE)
@@ -184,6 +188,9 @@ def _clean_speaker(raw: str) -> str:
         prev = s
         s = _LEAD.sub("", s).strip()
         s = _TAIL.sub("", s).strip().strip(",;:–—- ")
+    listed = _NAME_LIST_END.search(s) if len(s.split()) > 8 else None
+    if listed:  # ".. on Friday, but Unison Scotland, GMB Scotland and Unite Scotland (said)": the whole list
+        s = listed.group(1)
     if len(s.split()) > 8 and not _DOCUMENT.match(s):  # a clause swallowed the subject: keep its last phrase
         # "and" between two names coordinates one subject ("Unite and Unison"): no split there
         joined = re.sub(r"\b([A-Z][\w’'-]*) and (?=[A-Z])", "\\1 \x00 ", s)
