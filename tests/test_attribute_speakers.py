@@ -1363,3 +1363,17 @@ def test_an_institute_named_once_is_the_institute_and_its_analysis_later():
                               "spending power per resident has fallen by 27%"])
     assert [g[1:] for g in got] == [("Civic Finance Institute", "other")] * 3
     assert [g[0] for g in got[1:]] == ["Civic Finance Institute"] * 2
+
+
+@pytest.mark.parametrize("sentence, speaker, side", [
+    ("Labour MP for Eastbridge South Rachel Amos said the plans must go.", "Rachel Amos", "other"),
+    ("Fellow Liberal Democrat Cllr Ian Pullen said the plans must go.", "Ian Pullen", "other"),
+    ("Eighty-one-year-old Arthur Lennox, who has relied on daily visits since a stroke, said the plans must go.",
+     "Arthur Lennox", "other"),
+    ("Another TA, Amina, said the plans must go.", "Amina", "union"),
+    ("Lifeguard Jake Morrow, 23, said the plans must go.", "Jake Morrow", "union"),
+])
+def test_words_before_a_name_are_no_part_of_it(sentence, speaker, side):
+    text = "Carers and leisure staff in Eastbridge are on strike.\n" + sentence
+    _, got = attribute(text, ["the plans must go"])
+    assert (got[0][0], got[0][2]) == (speaker, side)

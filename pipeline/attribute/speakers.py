@@ -221,6 +221,10 @@ _ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services"
 # common surnames that are also words of places, papers or roles ("Katie Hall", "Mark Lane",
 # "Theresa May"): a name only where the text shows a person (_reads_as_person)
 _SURNAME_WORDS = {"Hall", "Green", "May", "Park", "House", "Head", "Read", "Street", "Lane", "Court", "Way"}
+# one who receives the service, in the clause after their name: "Arthur Lennox, who has relied on daily visits"
+_SERVICE_USER = re.compile(r"\b(?:relie[sd]|rely|relying|depends?|depended|depending)\s+on\b|\breceiv(?:es|ed|ing)\s+"
+                           r"(?:care|visits|support|help)\b|\bservice\s+users?\b|\bwhose\s+bins?\b", re.IGNORECASE)
+_AGE = re.compile(r"-(?:years?|months?)-old$", re.IGNORECASE)
 _NOT_ROLE_BEFORE = {"in", "at", "on", "near", "from", "to", "of", "the", "and", "by", "for", "into", "outside",
                     "inside", "around", "across", "via", "towards", "with", "a", "an", "off", "opposite", "behind"}
 
@@ -261,13 +265,20 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
             continue  # "the Edinburgh Military Tattoo": a place's institution, not a person
         if re.search(r"(?:^|\n)[^\S\n]*$", s[:m.start(1)]) and toks[0] == "By":
             continue  # "By Sarah Bates": a byline, the writer is no source
-        while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places):
-            toks = toks[1:]
+        while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places or _AGE.search(toks[0])):
+            toks = toks[1:]  # "Eighty-one-year-old Arthur Lennox"
         tail = []
         while toks and toks[-1] in _NON_NAME and not surname:
             tail.append(toks.pop())
         if _ORG_TAIL & set(tail):
             continue  # "Kelsey Vale District Council", "Mercia Property Care": an organisation's name
+        inner = [i for i, t in enumerate(toks[:-1]) if t in _NON_NAME or t in _COMPASS or t in places]
+        if inner and len(toks) - inner[-1] - 1 >= 2 and not surname:
+            # "Fellow Liberal Democrat Cllr Ian Pullen", "MP for Eastbridge South Rachel Amos": the
+            # name follows the last title, party or place word of the run
+            toks = toks[inner[-1] + 1:]
+        elif len(toks) >= 3 and re.search(r"\b(?:for|of)[^\S\n]+$", s[:m.start(1)]):
+            toks = toks[-2:]  # "MP for Eastbridge Rachel Amos": a constituency, then the name
         toks = toks[-3:]  # "Tuesday First Minister Nicola Sturgeon": the name ends the run
         if len(toks) >= 2 and not any(t in _NON_NAME for t in (toks[:-1] if surname else toks)) and \
                 not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
@@ -283,7 +294,7 @@ def _single_name(m: str, places) -> str | None:
     m = re.sub(r"^([A-Z][a-z]{2,}),\s+(?:a|an|another|the|who|one|whose)\b.*$", r"\1", m)
     mm = re.fullmatch(r"(?:(?:[\w’'-]+\s+){0,4}(?:member|worker|carer|steward|rep|nurse|driver|"
                       r"resident|mum|mother|father|dad|parent|colleague|officer|assistant|striker|picket|"
-                      r"librarian|cleaner|collector|teacher),?\s+)?"
+                      r"librarian|cleaner|collector|teacher|TA|loader|lifeguard|warden|cook|porter|caretaker),?\s+)?"
                       r"([A-Z][a-z]{2,})", m)  # "Another striker, Dave": the name in apposition
     if not mm:
         return None
@@ -574,7 +585,8 @@ class SpeakerResolver:
             ctx = self.people[full][1] if full in self.people else ""
             at = ctx.find(full)
             family = _FAMILY_CARER.search(ctx + " " + mention) or (  # "a carer for her sister": a relative
-                at >= 0 and _KIN_AFTER_NAME.match(ctx[at + len(full):]))
+                at >= 0 and _KIN_AFTER_NAME.match(ctx[at + len(full):])) or \
+                _SERVICE_USER.search(self._person_context(full, clauses=True)[1])  # "X, who relies on daily visits,"
             # the sentences around the first mention: "Ross Wilkie has worked with disabled people
             # for 20 years. He was on the picket line"
             first = self.people[full][0] if full in self.people else -1
