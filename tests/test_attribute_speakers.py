@@ -1377,3 +1377,40 @@ def test_words_before_a_name_are_no_part_of_it(sentence, speaker, side):
     text = "Carers and leisure staff in Eastbridge are on strike.\n" + sentence
     _, got = attribute(text, ["the plans must go"])
     assert (got[0][0], got[0][2]) == (speaker, side)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Sarah, a library assistant at Fenmouth Central Library for 11 years, said the cuts must go.", "Sarah"),
+    ("One loader, who gave his name only as Dave, said the cuts must go.", "Dave"),
+    ("One social worker, who asked to be identified only as Jo, said the cuts must go.", "Jo"),
+])
+def test_a_worker_known_by_a_first_name_alone_is_that_name(sentence, speaker):
+    text = "Library and bin workers in Fenmouth are on strike.\n" + sentence
+    _, got = attribute(text, ["the cuts must go"])
+    assert got[0][0] == speaker and got[0][2] == "union"
+
+
+def test_the_branch_is_the_union_branch_named_before():
+    text = ("Posted by Hartfield Unison branch, 9 October\nHousing officers are angry, writes Janet Ogunleye, "
+            "branch secretary, Hartfield Unison.\nThe branch says that is not good enough.")
+    _, got = attribute(text, ["that is not good enough"])
+    assert got == [("Hartfield Unison branch", "Unison", "union")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The strike began after the council moved to scrap the role, a change Unite says will cost workers £6,000.",
+     "Unite"),
+    ("Staff will move in April, a change the council says is needed to cut costs.", "Dunmore Council"),
+])
+def test_a_relative_clause_without_its_pronoun_has_its_own_subject(sentence, speaker):
+    text = "Staff at Dunmore Council are balloting.\n" + sentence
+    quote = sentence.split(" says ")[1].rstrip(".")
+    _, got = attribute(text, [quote])
+    assert got[0][0] == speaker
+
+
+def test_a_council_name_does_not_run_over_page_furniture_lines():
+    text = ("Bin strike in Ardmorrow\nAdvertisement\nHide Ad\nArdmorrow Council warned bins would not be "
+            "collected.\nAll primary schools will close on Tuesday, the local authority said.")
+    art, got = attribute(text, ["All primary schools will close on Tuesday"])
+    assert art.employer == "Ardmorrow Council" and got[0][0] == "Ardmorrow Council"

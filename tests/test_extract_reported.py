@@ -577,3 +577,9 @@ def test_an_organisation_name_with_a_comma_stays_whole_in_the_speaker(subject):
 def test_a_participles_speaker_is_its_clause_subject_before_a_present_verb(sentence, speaker):
     (st,) = extract_statements("Carers are on strike.\n" + sentence)
     assert st.cue["speaker_text"] == speaker
+
+
+def test_asking_to_be_known_by_a_first_name_is_no_statement():
+    got = extract_statements("Carers are on strike.\nOne carer, who asked to be identified only as Jo, said she "
+                             "worked until 9pm.")
+    assert [s.quote for s in got] == ["she worked until 9pm"]

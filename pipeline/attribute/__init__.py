@@ -69,7 +69,12 @@ _APPOSED = re.compile(r",?[^\S\n]+((?:[A-Z][a-z]+[^\S\n]+){1,2}[A-Z][a-z]+(?:-[A
                       r"(?=\s*(?:[,.;]|$|\s+(?:said|says|told|added|who|whose)\b))")
 
 
-_CALLED = re.compile(r",[^\S\n]+(?:called|named)[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)(?=\s*[,.;])")
+# "One care worker, called Lisa,", "One loader, who gave his name only as Dave,", "who asked to be
+# identified only as Jo": the name the text gives
+_CALLED = re.compile(r",[^\S\n]+(?:called|named|(?:who|and)\s+(?:gave|gives|would\s+only\s+give)\s+(?:his|her|their)\s+"
+                     r"(?:first\s+)?name\s+(?:only\s+)?as|who\s+asked\s+to\s+be\s+(?:identified|named|called|known)\s+"
+                     r"(?:only\s+)?as|(?:known|identified)\s+only\s+as)[^\S\n]+"
+                     r"([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)(?=\s*[,.;])")
 
 
 def _with_apposed_name(text: str, mention: tuple[str, int] | None, role_words: frozenset

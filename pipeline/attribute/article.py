@@ -12,9 +12,10 @@ from pipeline.schema import Article
 
 _PLACE_TOKEN = r"[A-Z][\w’'&-]*"
 COUNCIL_RE = re.compile(
-    rf"\b(?:(?:The\s+)?(?:City\s+of|London\s+Borough\s+of|Royal\s+Borough\s+of)\s+)?"
-    rf"((?:{_PLACE_TOKEN},?\s+(?:and\s+|&\s+)?){{1,5}}?)"
-    rf"({COUNCIL_KIND}\s+)?"
+    rf"\b(?:(?:The[^\S\n]+)?(?:City[^\S\n]+of|London[^\S\n]+Borough[^\S\n]+of|Royal[^\S\n]+Borough[^\S\n]+of)[^\S\n]+)?"
+    # a council's name stays on its line ("Advertisement\nHide Ad\nArdmorrow Council": page furniture above)
+    rf"((?:{_PLACE_TOKEN},?[^\S\n]+(?:and[^\S\n]+|&[^\S\n]+)?){{1,5}}?)"
+    rf"({COUNCIL_KIND}[^\S\n]+)?"
     r"([Cc]ouncil)\b")
 # "the London Borough of Hackney", "the Royal Borough of Greenwich": a council without "Council"
 BOROUGH_OF_RE = re.compile(rf"\b(?:London|Royal)\s+Borough\s+of\s+((?:{_PLACE_TOKEN}\s+(?:and\s+)?){{0,3}}{_PLACE_TOKEN})")

@@ -152,6 +152,10 @@ _BARE_SPOKES = re.compile(r"^(?:a|the)\s+(?:council\s+|authority\s+)?spokes(?:ma
 _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?)\s*(?:joint\s+)?"
                         r"(?:statement|press release|letter|email|report|notice|update)"
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
+_BRANCH_ANAPHOR = re.compile(r"^the\s+(?:union['’]s\s+|local\s+)?branch$", re.IGNORECASE)
+_BRANCH_NAME = re.compile(r"(?P<place>(?:[A-Z][\w’'&-]*[^\S\n]+){1,3})(?P<union>Unison|UNISON|Unite|GMB|NEU|EIS)"
+                          r"(?P<branch>[^\S\n]+branch)?\b(?![’']s)|"
+                          r"(?P<poss>Unison|UNISON|Unite|GMB|NEU|EIS)['’]s[^\S\n]+(?:[A-Z][\w’'&-]*[^\S\n]+){1,3}branch\b")
 # a body named before by its kind alone, or its document: "the institute", "the association's analysis"
 _BODY_ANAPHOR = re.compile(r"^the\s+(institute|association|commission|society|foundation|federation|network|alliance|"
                            r"forum|charity)(?:['’]s\s+(?:[\w-]+\s+)?(?:analysis|report|research|figures|survey|study|"
@@ -607,6 +611,24 @@ class SpeakerResolver:
         longer = [n for n in self.people if n.endswith(" " + name)]
         return longer[0] if len(longer) == 1 else name
 
+    def _branch_named(self, pos: int) -> Resolved | None:
+        """The last union branch named before ``pos``: "Kirklees Unison (branch)", "Unison's Kirklees branch"."""
+        best = None
+        for b in _BRANCH_NAME.finditer(self.text[:pos]):
+            words = (b.group("place") or "").split()
+            while words and words[0] in _NON_NAME:
+                words = words[1:]  # "Meanwhile Kirklees Unison": the place starts after the sentence's lead
+            if words or b.group("poss"):
+                best = (" ".join(words) + " " + b.group("union") + (b.group("branch") or "")) if words else b.group(0)
+                union = b.group("union") or b.group("poss")
+                org = self.kn.orgs.get(self.kn.alias_to_org.get(union, ""))
+        if best is None:
+            return None
+        best = best.strip()
+        if not best.endswith("branch") and best + " branch" in self.text:
+            best += " branch"  # the fuller form the text gives elsewhere ("Hartfield Unison branch")
+        return Resolved(best, org.name if org else None, "org", "union")
+
     def _sentence_at(self, pos: int) -> str:
         """The sentence of the text that holds position ``pos``."""
         start = max(self.text.rfind("\n", 0, pos), *(self.text.rfind(p, 0, pos) for p in (". ", "! ", "? "))) + 1
@@ -759,6 +781,10 @@ class SpeakerResolver:
             return Resolved(m, m[4:], "org", "other")  # "the Edinburgh Military Tattoo": an outside body
         if _NEWSPAPER.fullmatch(m) and self.org_in(m) is None:
             return Resolved(m, re.sub(r"^[Tt]he\s+", "", m), "org", "other")
+        if _BRANCH_ANAPHOR.match(m):  # "the branch": the union branch the text named last, as written
+            branch = self._branch_named(pos)
+            if branch is not None:
+                return branch
         kind = _BODY_ANAPHOR.match(m)
         if kind:  # "the institute", "the institute's analysis": the body of that kind named last
             named = [b.group(0) for b in _INSTITUTION.finditer(self.text[:pos])

@@ -78,6 +78,11 @@ _FIRST_ED = re.compile(r"\s(?:(?!(?:need|based|united|hundred)\b)[a-z]{3,}ed|has
 # a document and whom it is for, one source: "A report to the council's policy and resources committee"
 _DOCUMENT = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}(?:report|survey|study|review|paper)\s+"
                        r"(?:to|for|by|from|into)\s+[^,]{3,90}$", re.IGNORECASE)
+# a thing, then the subject of a relative clause without its pronoun: "a change Unite (says will cost ..)"
+_REDUCED_REL = re.compile(r"^(?:[^,]*,\s+)*(?:a|an|the|this|that)\s+(?:[a-z][\w’'-]*\s+){0,2}(?:change|changes|move|plan|plans|cut|cuts|"
+                          r"offer|proposal|proposals|decision|figure|claim|deal|policy|restructure|review|scheme|"
+                          r"measure|shift|step|increase|rise|award|settlement)\s+(?=(?:the\s+)?[A-Z]|the\s+(?:council|"
+                          r"union|unions|authority|government|employers?|company)\b)")
 _CAP_NAME = r"(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,2}"
 # a list of names that ends a longer phrase: ".. but Unison, the GMB and Unite"
 _NAME_LIST_END = re.compile(rf"(?:^|,\s+|\s(?:but|and|while|as|that|when|after)\s+)"
@@ -120,6 +125,7 @@ def _clean_speaker(raw: str) -> str:
     if s.count("(") > s.count(")"):  # "(Birmingham council claims that ..": the aside's own subject
         s = s[s.rindex("(") + 1:]
     s = _DATELINE.sub("", s)
+    s = _REDUCED_REL.sub("", s)  # "a change Unite (says)": the relative clause's own subject speaks
     p = _PRONOUN_END.search(s)
     if p and p.start() > 0:  # "Just two months later, in February 2025, he"
         return p.group(1)
@@ -200,7 +206,10 @@ def _clean_speaker(raw: str) -> str:
         # describes the subject before it
         segs = [x for i, x in enumerate(segs) if i == 0 or not re.match(
             r"(?:employed|organised|represented|based|paid|hired|contracted)\s+(?:by|in|at)\b", x)]
-        named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip())] or [
+        named = [i for i, x in enumerate(segs) if _NAMEISH.match(x.strip()) or (
+            # "Sarah, a library assistant at the central library for 11 years,": a given name in apposition
+            re.fullmatch(r"[A-Z][a-z]{2,}", x.strip()) and i + 1 < len(segs) and
+            re.match(r"(?:a|an|the|one|another)\s", segs[i + 1]))] or [
             # "Employment law specialist Professor Alan Gibbs, of the University of X": a role
             # before the name, the affiliation after it; "Workplace rep Jo Bell, a social worker in
             # the discharge team": a description in apposition
@@ -212,6 +221,7 @@ def _clean_speaker(raw: str) -> str:
     c = _CONTRACTED.match(s)
     if c:  # "we've (said)"
         s = c.group(1)
+    s = _REDUCED_REL.sub("", s)  # ".., a change Unite (says ..)": what the cutting above kept
     return "" if s.lower() in _EMPTY else s
 
 

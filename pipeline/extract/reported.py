@@ -441,7 +441,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         if lw.startswith("ask") and verb.lower().endswith(" for") and \
                 re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
             continue  # "When asked for comment, ..", "The council, asked for a response, .."
-        if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity)", text[ve:ve + 30]):
+        if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity|to\s+be\s+(?:identified|named|called|"
+                    r"known|referred\s+to)\s+(?:only\s+)?(?:as|by)\b)", text[ve:ve + 40]):
             continue  # "who asked not to be named": a request for anonymity, not a statement
         if lw in _NOUN_FORMS and re.match(r"\s+(?:is|are|was|were|has|have|had)\b", text[ve:ve + 8]) and not (
                 lw.endswith("s") and re.match(r"\s+(?:is|was|has)\b", text[ve:ve + 8])
