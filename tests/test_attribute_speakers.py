@@ -1414,3 +1414,13 @@ def test_a_council_name_does_not_run_over_page_furniture_lines():
             "collected.\nAll primary schools will close on Tuesday, the local authority said.")
     art, got = attribute(text, ["All primary schools will close on Tuesday"])
     assert art.employer == "Ardmorrow Council" and got[0][0] == "Ardmorrow Council"
+
+
+@pytest.mark.parametrize("sentence, side", [
+    ("Opening the rally, trades council president Bernadette Kyle said the fight was everyone's.", "union"),
+    ("Sam, whose two children go to Greenfield Primary, said the fight was everyone's.", "other"),
+])
+def test_a_trades_council_is_the_unions_and_a_parent_an_outside_voice(sentence, side):
+    text = "Home carers and school staff in Eastbridge are on strike.\n" + sentence
+    _, got = attribute(text, ["the fight was everyone's"])
+    assert got[0][2] == side

@@ -126,7 +126,7 @@ _FAMILY_CARER = re.compile(r"\bcar(?:er|es|ing)\s+(?:for|to)\s+(?:her|his|their|
                            r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|"
                            r"relative|parent|child|grandmother|grandfather|aunt|uncle)\b", re.IGNORECASE)
 _KIN = (r"(?:sister|brother|mother|father|mum|dad|son|daughter|husband|wife|partner|parents?|"
-        r"grandmother|grandfather|gran|grandad|nan|aunt|uncle)")
+        r"grandmother|grandfather|gran|grandad|nan|aunt|uncle|children|child|kids|grandchildren)")
 # a relative of someone cared for, named by the kin: "Janet Rowe’s father, Arthur, is 88",
 # "Jo Bell, whose mother receives four visits a day"
 _KIN_AFTER_NAME = re.compile(rf"^(?:['’]s|,\s+whose)\s+(?:[\w-]+\s+){{0,2}}{_KIN}\b", re.IGNORECASE)
@@ -587,6 +587,9 @@ class SpeakerResolver:
             # nobody's official: a striker if the first mention says so, else an outside voice
             # (a lone given name is how strikers are quoted; officials get full names)
             ctx = self.people[full][1] if full in self.people else ""
+            if not ctx:  # a lone given name the scan of full names does not hold ("Sam, whose two children ..")
+                first = re.search(rf"(?<![\w’'-]){re.escape(full)}(?![\w’'-])", self.text)
+                ctx = self.text[first.start():first.end() + 120] if first else ""
             at = ctx.find(full)
             family = _FAMILY_CARER.search(ctx + " " + mention) or (  # "a carer for her sister": a relative
                 at >= 0 and _KIN_AFTER_NAME.match(ctx[at + len(full):])) or \
