@@ -1424,3 +1424,18 @@ def test_a_trades_council_is_the_unions_and_a_parent_an_outside_voice(sentence, 
     text = "Home carers and school staff in Eastbridge are on strike.\n" + sentence
     _, got = attribute(text, ["the fight was everyone's"])
     assert got[0][2] == side
+
+
+@pytest.mark.parametrize("sentence, quote, expected", [
+    ("“We are not going to be robbed,” strikers chanted.", "We are not going to be robbed,", ("strikers", "union")),
+    ("Sheila Grant, whose 91-year-old mother receives four visits a day from council carers, said the family "
+     "were worried.", "the family were worried", ("Sheila Grant", "other")),
+    ("Gary Lomax, a maintenance worker on the picket line at the council's Bridge Street depot, said he stood to "
+     "lose £2,100 a year.", "he stood to lose £2,100 a year", ("Gary Lomax", "union")),
+    ("The town's MP, Joanne Clegg, wrote to both sides last week urging them to accept talks through Acas.",
+     "them to accept talks through Acas", ("Joanne Clegg", "other")),
+])
+def test_chants_relatives_pickets_and_letters(sentence, quote, expected):
+    text = "Carers and maintenance staff in Saltmouth are on strike.\n" + sentence
+    _, got = attribute(text, [quote])
+    assert (got[0][0], got[0][2]) == expected

@@ -209,7 +209,9 @@ def _subject_before(left: str, offset: int) -> Mention | None:
         # ("Responding to the ballot, X said": a participle opening the sentence reports nothing)
         inner = [x for x in verb_regex().finditer(region) if not _OBJECT_VERB.match(x.group(0))
                  and not _ING.search(x.group(0)) and not _DETERMINER_END.search(region, 0, x.start())]
-        if inner:  # "The union claims the council said ...": the innermost subject speaks
+        if inner and not re.match(r"\s*(?:to|for|with|from|by|at|in|on|of)\s", region[inner[-1].end():], re.IGNORECASE):
+            # "The union claims the council said ...": the innermost subject speaks ("wrote to both
+            # sides last week urging ..": no subject after the verb, the sentence's own speaks)
             sent += inner[-1].end()
             region = region[inner[-1].end():]
         new_clause = _NEW_CLAUSE.search(region)
@@ -271,7 +273,8 @@ _AFTER = re.compile(
     r"""(?P<who2>[^.!?“”"‘:;]{1,90}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*(?:said|says|tells|added|adds|"""
     r"""told\s+[^.,!?“”"‘]{1,60}|warned|explained|insisted|argued|claimed|admitted|continued|"""
     r"""went\s+on|stressed|wrote|tweeted|posted|commented|replied|responded|concluded|stated|"""
-    r"""confirmed|noted|acknowledged|believes|believed|says|maintained|reports|reported)\b)""", re.IGNORECASE)
+    r"""confirmed|noted|acknowledged|believes|believed|says|maintained|reports|reported|chanted|shouted)\b)""",
+    re.IGNORECASE)
 
 
 def _subject_after(right: str, span_text: str, offset: int) -> Mention | None:

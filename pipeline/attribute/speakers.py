@@ -475,6 +475,9 @@ class SpeakerResolver:
         a councillor's title counts as the council unless an outside marker says otherwise."""
         if re.match(r"(?:Judge|Justice)\s", name):
             return "other"  # "Judge Fraser": the court
+        clause = self._person_context(name, clauses=True)[1]
+        if _KIN_AFTER_NAME.match(clause) or _SERVICE_USER.search(clause):
+            return "other"  # "X, whose mother receives four visits a day from council carers": the public
         rest = mention.replace(name, " ")
         before, after = self._person_context(name)
         # a body no list knows beside the name ("Eastholme Carers' Network coordinator X"): its own
