@@ -1439,3 +1439,31 @@ def test_chants_relatives_pickets_and_letters(sentence, quote, expected):
     text = "Carers and maintenance staff in Saltmouth are on strike.\n" + sentence
     _, got = attribute(text, [quote])
     assert (got[0][0], got[0][2]) == expected
+
+
+@pytest.mark.parametrize("text, quotes, expected", [
+    # "The council spokesman, X," names "A spokesman for Kingsmere Borough Council" ..
+    ("Library staff in Kingsmere are on strike.\nA spokesman for Kingsmere Borough Council said the changes were "
+     "necessary. The council spokesman, Daniel Orme, said a meeting had been arranged.",
+     ["the changes were necessary", "a meeting had been arranged"], ["Daniel Orme", "Daniel Orme"]),
+    # .. "The rep, X," names "A Unite representative"
+    ("Bin crews are on strike.\nA Unite representative at the depot said morale was strong. The rep, Kevin "
+     "Rourke, said the crews would stay out.", ["morale was strong", "the crews would stay out"],
+     ["Kevin Rourke", "Kevin Rourke"]),
+    # .. but "The union spokesman, X," is another voice than the council's spokesman
+    ("Bins piled up.\nA spokesman for Kingsmere Council said the offer was fair. The union spokesman, Jo Bell, "
+     "said it was not.", ["the offer was fair", "it was not"], ["A spokesman for Kingsmere Council", "Jo Bell"]),
+])
+def test_a_description_named_later_with_words_of_its_own(text, quotes, expected):
+    _, got = attribute(text, quotes)
+    assert [g[0] for g in got] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The leader of the Green group, Cllr Ian Westwood, said the plans must go.", ("Ian Westwood", "other")),
+    ("Federation of Small Businesses area leader Graham Pell said the plans must go.", ("Graham Pell", "other")),
+])
+def test_opposition_groups_and_business_bodies_are_outside_voices(sentence, expected):
+    text = "Support staff at Conservative-run Ashcombe County Council are on strike.\n" + sentence
+    _, got = attribute(text, ["the plans must go"])
+    assert (got[0][0], got[0][2]) == expected

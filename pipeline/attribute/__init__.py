@@ -146,12 +146,18 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
         if BODY_HEAD.match(word):
             continue  # a body ("a change the council") is never the person named later
         head = re.escape(word[:5]) + r"\w*" if len(word) > 5 else re.escape(word)  # official ~ officer
+        if word.lower().startswith("repres"):
+            head = r"(?:repres\w*|reps?)"  # "A Unite representative .. The rep, Kevin Rourke,"
         first = min(st.start for st, x in zip(statements, resolved) if x is r)
         after = text[first:]
-        m = re.search(rf"\b[Tt]he\s+{head},?\s+{NAME_RE.pattern}", after) or \
-            re.search(rf"{NAME_RE.pattern},\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{head}\b", after)
-        if m:
-            name = next(g for g in m.groups() if g)
+        # "The council spokesman, Daniel Orme," after "A spokesman for Kingsmere Borough Council": words
+        # between "the" and the head must be the description's own ("The union spokesman" is another)
+        named = next((x.group(2) for x in re.finditer(
+            rf"\b[Tt]he\s+((?:[\w’'-]+\s+){{0,2}}){head},?\s+{NAME_RE.pattern}", after)
+            if all(w.lower().rstrip("’'s") in r.speaker.lower() for w in x.group(1).split())), None)
+        apposed = re.search(rf"{NAME_RE.pattern},\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}{head}\b", after)
+        name = named or (apposed.group(1) if apposed else None)
+        if name:
             own = [st for st, x in zip(statements, resolved) if x is r]
             for st in own:
                 st.speaker = name

@@ -8,6 +8,9 @@ _PARTIES = (r"Labour|Conservatives?|Tory|Tories|Green(?:\s+Party)?|Greens|Libera
             r"Independent|Plaid\s+Cymru|Plaid|SNP|Reform(?:\s+UK)?")
 PARTY_MEMBER = re.compile(rf"\b(?P<party>(?i:{_PARTIES}))\s+(?:(?:county|city|borough|district|group|ward|opposition|"
                           rf"Party)\s+)?(?:councillor|Councillor|Cllr|group\s+leader|leader|spokes\w+)\b")
+# "The leader of the Green group, Cllr X"
+_PARTY_GROUP = re.compile(rf"\b(?:leader|member|deputy\s+leader|chair)\s+of\s+the\s+(?P<party>(?i:{_PARTIES}))\s+"
+                          rf"(?:group|councillors)\b", re.IGNORECASE)
 PARTY_NAME = re.compile(rf"\b(?i:{_PARTIES})\b")
 # "Labour-run", "whose SNP group runs the authority", "the council, which is run by the Conservatives"
 _RULING_PARTY = re.compile(rf"\b(?:(?P<a>{_PARTIES})[-\s](?:run|led|controlled)\b|"
@@ -39,7 +42,7 @@ def outside_politician(context: str, text: str) -> bool:
         return False
     if re.search(r"\bopposition\b", context, re.IGNORECASE):
         return True
-    party = PARTY_MEMBER.search(context)
+    party = PARTY_MEMBER.search(context) or _PARTY_GROUP.search(context)
     if not party:
         return False
     ruling = _RULING_PARTY.search(text)
