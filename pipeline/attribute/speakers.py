@@ -153,9 +153,6 @@ _STATEMENT = re.compile(r"^(?:a|an|the|its|their|in\s+a)\s+(?P<mod>[\w’'& -]*?
                         r"(?:statement|press release|letter|email|report|notice|update)"
                         r"(?:\s+(?:from|by|issued by|on behalf of)\s+(?P<src>.+))?$", re.IGNORECASE)
 _BRANCH_ANAPHOR = re.compile(r"^the\s+(?:union['’]s\s+|local\s+)?branch$", re.IGNORECASE)
-_BRANCH_NAME = re.compile(r"(?P<place>(?:[A-Z][\w’'&-]*[^\S\n]+){1,3})(?P<union>Unison|UNISON|Unite|GMB|NEU|EIS)"
-                          r"(?P<branch>[^\S\n]+branch)?\b(?![’']s)|"
-                          r"(?P<poss>Unison|UNISON|Unite|GMB|NEU|EIS)['’]s[^\S\n]+(?:[A-Z][\w’'&-]*[^\S\n]+){1,3}branch\b")
 # a body named before by its kind alone, or its document: "the institute", "the association's analysis"
 _BODY_ANAPHOR = re.compile(r"^the\s+(institute|association|commission|society|foundation|federation|network|alliance|"
                            r"forum|charity)(?:['’]s\s+(?:[\w-]+\s+)?(?:analysis|report|research|figures|survey|study|"
@@ -618,22 +615,28 @@ class SpeakerResolver:
         return longer[0] if len(longer) == 1 else name
 
     def _branch_named(self, pos: int) -> Resolved | None:
-        """The last union branch named before ``pos``: "Kirklees Unison (branch)", "Unison's Kirklees branch"."""
-        best = None
-        for b in _BRANCH_NAME.finditer(self.text[:pos]):
-            words = (b.group("place") or "").split()
+        """The last union branch named before ``pos``, as written: "Kirklees Unison (branch)",
+        "Unison's Kirklees branch" (the unions are the knowledge lists')."""
+        text, best = self.text[:pos], None
+        for s, e, org in self.kn.find_orgs(text):
+            if org.kind != "unions":
+                continue
+            poss = re.match(r"['’]s[^\S\n]+(?:[A-Z][\w’'&-]*[^\S\n]+){1,3}branch\b", text[e:])
+            words = re.search(r"(?:[A-Z][\w’'&-]*[^\S\n]+){1,3}$", text[:s])
+            words = words.group(0).split() if words else []
             while words and words[0] in _NON_NAME:
                 words = words[1:]  # "Meanwhile Kirklees Unison": the place starts after the sentence's lead
-            if words or b.group("poss"):
-                best = (" ".join(words) + " " + b.group("union") + (b.group("branch") or "")) if words else b.group(0)
-                union = b.group("union") or b.group("poss")
-                org = self.kn.orgs.get(self.kn.alias_to_org.get(union, ""))
+            if poss:
+                best = (text[s:e + poss.end()], org)
+            elif words:
+                branch = re.match(r"[^\S\n]+branch\b", text[e:])
+                best = (" ".join(words) + " " + text[s:e] + (branch.group(0) if branch else ""), org)
         if best is None:
             return None
-        best = best.strip()
-        if not best.endswith("branch") and best + " branch" in self.text:
-            best += " branch"  # the fuller form the text gives elsewhere ("Hartfield Unison branch")
-        return Resolved(best, org.name if org else None, "org", "union")
+        name, org = best[0].strip(), best[1]
+        if not name.endswith("branch") and name + " branch" in self.text:
+            name += " branch"  # the fuller form the text gives elsewhere ("Hartfield Unison branch")
+        return Resolved(name, org.name, "org", "union")
 
     def _sentence_at(self, pos: int) -> str:
         """The sentence of the text that holds position ``pos``."""
