@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.attribute.article import _NOT_PLACE, _council_mentions, place_council_name
 from pipeline.attribute.companies import article_companies, company_shaped, strip_suffix
@@ -287,6 +288,13 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
             start = m.start(1) + m.group(1).find(toks[0].replace("_", " "))
             out.append((start, start + len(name), name))
     return out
+
+
+@lru_cache(maxsize=64)
+def _surname_re(surnames: frozenset[str]) -> re.Pattern:
+    """Any of ``surnames`` standing alone (compiled once per article's set of people)."""
+    return re.compile(rf"(?<![\w’'.-])(?<![A-Z][\w’'.-]\s)(?<![A-Z][\w’'.-]{{2}}\s)"
+                      rf"({'|'.join(map(re.escape, sorted(surnames)))})(?![\w’'-])(?!\s+[A-Z])")
 
 
 def _single_name(m: str, places) -> str | None:
@@ -591,9 +599,9 @@ class SpeakerResolver:
                 first = re.search(rf"(?<![\w’'-]){re.escape(full)}(?![\w’'-])", self.text)
                 ctx = self.text[first.start():first.end() + 120] if first else ""
             at = ctx.find(full)
+            # (a full name with kin or the service in its clause is the public already: _role_side)
             family = _FAMILY_CARER.search(ctx + " " + mention) or (  # "a carer for her sister": a relative
-                at >= 0 and _KIN_AFTER_NAME.match(ctx[at + len(full):])) or \
-                _SERVICE_USER.search(self._person_context(full, clauses=True)[1])  # "X, who relies on daily visits,"
+                at >= 0 and _KIN_AFTER_NAME.match(ctx[at + len(full):]))
             # the sentences around the first mention: "Ross Wilkie has worked with disabled people
             # for 20 years. He was on the picket line"
             first = self.people[full][0] if full in self.people else -1
@@ -648,13 +656,11 @@ class SpeakerResolver:
         """Surnames alone of people already named, as features write a second mention ("Back in
         her car, Aldridge checks her rota. She says"); not after a capitalised word (a full name
         or a title: those are found as such)."""
-        surnames = {n.split()[-1] for n in self.people if len(n.split()) > 1} - _NON_NAME - set(self.places)
+        surnames = frozenset({n.split()[-1] for n in self.people if len(n.split()) > 1} - _NON_NAME - set(self.places))
         if not surnames:
             return []
-        return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(
-            rf"(?<![\w’'.-])(?<![A-Z][\w’'.-]\s)(?<![A-Z][\w’'.-]{{2}}\s)({'|'.join(map(re.escape, sorted(surnames)))})"
-            rf"(?![\w’'-])(?!\s+[A-Z])", s)
-            if not re.search(rf"[A-Z][\w’'.-]*\s+$", s[:m.start(1)])]
+        return [(m.start(1), m.end(1), m.group(1)) for m in _surname_re(surnames).finditer(s)
+                if not re.search(r"[A-Z][\w’'.-]*\s+$", s[:m.start(1)])]
 
     def _by_surname(self, token: str, pos: int) -> str | None:
         for n in self.known:  # people resolved earlier count even if the scan missed them
