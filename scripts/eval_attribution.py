@@ -5,7 +5,7 @@ usage: python scripts/eval_attribution.py [dev|test|all|silver|silver-read|silve
 import sys
 
 from pipeline.attribute import load_knowledge
-from pipeline.attribute.speakers import normalise_speaker
+from pipeline.attribute.names import normalise_speaker
 from pipeline.evaluate import evaluate, format_report
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])

@@ -6,7 +6,6 @@ Prints pipeline.evaluate's span report, then per-type exact-span figures (a gold
 type matched by an identical predicted span, of any type) and the type accuracy on overlap pairs.
 """
 import argparse
-import sys
 from pathlib import Path
 
 import yaml

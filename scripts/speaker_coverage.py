@@ -15,7 +15,8 @@ from collections import Counter
 
 
 from pipeline.attribute import load_knowledge
-from pipeline.attribute.speakers import SpeakerResolver, normalise_speaker
+from pipeline.attribute.names import normalise_speaker
+from pipeline.attribute.speakers import SpeakerResolver
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from eval_extraction import attribute_gold_spans, load_half  # noqa: E402

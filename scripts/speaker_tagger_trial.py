@@ -24,7 +24,7 @@ import yaml
 sys.path.insert(0, __file__.rsplit('/', 1)[0])
 import pipeline.attribute as A
 from pipeline.attribute import load_knowledge
-from pipeline.attribute.speakers import normalise_speaker
+from pipeline.attribute.names import normalise_speaker
 from eval_extraction import ROOT, attribute_gold_spans, load_half
 
 LEFT, RIGHT, QHEAD, QTAIL = 320, 160, 120, 50

@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.attribute import attribute_statements, infer_article_meta, load_knowledge
-from pipeline.attribute.speakers import normalise_speaker, speaker_match_lenient
+from pipeline.attribute.names import normalise_speaker, speaker_match_lenient
 from pipeline.schema import Article, Statement
 
 
@@ -70,7 +70,7 @@ def test_surnames_that_are_also_place_words(text, quotes, expected):
 
 
 def test_place_words_after_a_preposition_are_no_person():
-    from pipeline.attribute.speakers import person_names
+    from pipeline.attribute.persons import person_names
 
     assert person_names("Workers in Bethnal Green said they would strike.") == []
     assert person_names("They marched from the Town Hall to Finsbury Park, where they met.") == []
@@ -312,7 +312,7 @@ def test_unlinked_person_speaking_for_members_is_union():
 
 
 def test_names_followed_by_a_possessive_are_names():
-    from pipeline.attribute.speakers import person_names
+    from pipeline.attribute.persons import person_names
 
     def names(text):
         return [n for _, _, n in person_names(text)]

@@ -4,8 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

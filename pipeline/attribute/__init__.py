@@ -9,7 +9,8 @@ from pipeline.attribute.grouping import group_disputes
 from pipeline.attribute.mentions import clean_mention, plausible
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.attribute.sides import side_of
-from pipeline.attribute.speakers import BODY_HEAD, NAME_RE, Resolved, SpeakerResolver
+from pipeline.attribute.persons import NAME_RE
+from pipeline.attribute.speakers import BODY_HEAD, Resolved, SpeakerResolver
 from pipeline.schema import Article, Statement
 
 # Metadata infer_article_meta leaves in ``article.extra`` for group_disputes (drop before output).

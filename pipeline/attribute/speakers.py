@@ -4,71 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline.attribute.article import _NOT_PLACE, _council_mentions, place_council_name
 from pipeline.attribute.companies import article_companies, company_shaped, strip_suffix
 from pipeline.attribute.knowledge import Knowledge, Org
 from pipeline.attribute.mentions import clean_mention
+from pipeline.attribute.persons import (GENDERED_TITLE, NAME_TOKEN, NON_NAME, ROLE_INTRO,
+                                        SINGLE_INTRO, SURNAME_WORDS, TITLE_SURNAME_END, TITLE_SURNAME_LEAD,
+                                        TITLE_SURNAME_RE, TITLED_SURNAME, person_names, single_name,
+                                        surname_re)
 from pipeline.attribute.parties import PARTY_MEMBER, PARTY_NAME, outside_politician
 from pipeline.extract.reported import newspaper_words
-from pipeline.extract.verbs import verb_regex
-from pipeline.attribute.names import normalise_speaker, speaker_match_lenient  # noqa: F401 (API)
 
 _ITS = re.compile(r"[Ii]ts\s+(?:[\w’'-]+\s+){1,4}")  # "Its England director, X": the body named last
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rev|Mayor|Judge)\.?"
-_NON_NAME = {
-    "Council", "City", "County", "Borough", "District", "Union", "Unison", "Unite", "GMB", "The",
-    "A", "An", "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Regional", "Secretary", "General", "Government",
-    "Department", "Scottish", "Welsh", "British", "National", "Local", "Association", "Service",
-    "Services", "Metropolitan", "Party", "Labour", "Conservative", "Tory", "Green", "Liberal", "Democrat",
-    "Democrats", "Group", "Leader", "Mayor", "Minister", "First", "Deputy", "Chief", "Executive",
-    "Director", "Branch", "Officer", "Organiser", "Image", "Caption", "BBC", "News", "Social", "Care",
-    "Workers", "Home", "Children", "Health", "Cabinet", "Member", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Office", "Officers", "Trade", "Unions", "Authority", "Head", "Assistant",
-    "Senior", "Lead", "Strike", "Staff", "Bin", "Refuse", "Pay", "Read", "More", "Published",
-    "Updated", "In", "On", "At", "But", "And", "However", "Meanwhile", "He", "She", "They", "It",
-    "We", "His", "Her", "Their", "Its", "Our", "Speaking", "Commenting", "Responding", "Announcing",
-    "Sharing", "Asked", "When", "While", "After", "Before", "Last", "This", "That", "Yesterday",
-    "Today", "Earlier", "Later", "Convenor", "Convener", "Provost", "Bailie", "Chair", "Chairman",
-    "Chairwoman", "President",
-    "Employers", "Employer", "Councils", "Members", "Mrs.", "MP", "MSP", "MLA", "Ofsted", "Acas",
-    "Equality", "Equal", "Housing", "Environment", "Education", "Finance", "Resources", "Waste",
-    "Street", "Scene", "Neighbourhoods", "Communities", "Adult", "Adults", "Families", "Public",
-    "Sector", "Industrial", "Action", "Campaign", "Unite’s", "Unison’s", "GMB’s", "Council’s",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Mayor’s", "Kingdom", "UK", "England", "Scotland", "Wales", "Ireland",
-    "Town", "Hall", "Royal", "Hospital", "Road", "House", "Centre", "Center", "Park", "Square",
-    "Index", "Purchasing", "Managers", "Report", "Reporting", "Democracy", "Review", "Committee",
-    "Board", "Trust", "Company", "Limited", "Ltd", "Group", "Corporation", "Times", "Post", "Mail",
-    "Guardian", "Echo", "Gazette", "Herald", "Standard", "Press", "Live", "Socialist", "Worker",
-    "Morning", "Star", "Tory", "Labour-run", "Labour-led", "Tory-led", "Officer", "Councillors",
-    "Now", "Then", "Also", "Still", "Yet", "So", "Instead", "Separately", "Elsewhere", "Recently",
-    "Previously", "Currently", "Finally", "Indeed", "Library", "School", "Academy", "College",
-    "Downloading", "Loading", "Breaking", "Trending", "Sponsored", "Advertisement", "Clean",
-    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
-    "Twenty", "Fifty", "Hundred", "Hundreds", "Thousands", "Dozens", "Several", "Many", "Some", "All",
-    "Ad", "Hide", "By", "Photo", "Picture", "Credit", "Getty", "Images",
-    # portfolios before a cabinet member's name ("Cabinet Member for Place Simon Achebe-Ward")
-    "Place", "Regeneration", "Transport", "Highways", "Culture", "Leisure", "Economy", "Growth", "Planning",
-    "Wellbeing", "Skills", "Sustainability", "Climate", "Neighbourhood", "Corporate", "Governance",
-    "Infrastructure", "Recycling"}
-# A run of capitals ending in one of these is a place ("Albert Jacob House"), not a person
-_BUILDING = {"House", "Centre", "Center", "Road", "Street", "Library", "School", "Academy", "College",
-             "Court", "Park", "Square", "Hall", "Hospital", "Depot", "Way", "Lane", "Avenue",
-             "Gardens", "Estate", "Station", "Building", "Close", "Place", "Bridge", "Tower", "End",
-             "Primary", "Nursery", "Infants", "Juniors", "Grammar"}  # schools: "Eastwick Primary"
-# letters with accents count ("Siân", "Seán", "Zoë"): Welsh and Irish names are common in UK news
-_NAME_TOKEN = (r"(?:(?:Ma?c|Di|De|La|Le|Van|al-|el-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
-               r"Ma?c[A-Z][a-zß-öø-ÿ]+|[A-Z][a-zß-öø-ÿ]+[A-Z][a-zß-öø-ÿ]+|O[’'][A-Z][a-zß-öø-ÿ]+|[A-Z]\.)")
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-# particles inside a name: "Liz van der Berg", "Aled ap Dafydd", "Ana de la Cruz", "Declan Ó Briain"
-_PARTICLE = r"(?:van|von|der|den|de|da|di|du|la|le|ap|ab|bin|ibn|al|el|dos|das|del|della|ter|ten|Ó|Ní|Nic|Uí|Mac)"
-_PARTICLES = rf"(?:{_PARTICLE}[^\S\n]+)*"
-NAME_RE = re.compile(rf"(?<![\w’'])(?:{_TITLE}[^\S\n]+)?({_NAME_TOKEN}(?:[^\S\n]+{_PARTICLES}{_NAME_TOKEN}){{1,6}})"
-                     rf"(?:(?![\w’'])|(?=[’'](?!\w)))")  # "Jon Rogers’ message" ends at the name
-TITLE_SURNAME_RE = re.compile(rf"^{_TITLE}\s+({_PARTICLES}{_NAME_TOKEN}(?:\s+{_PARTICLES}{_NAME_TOKEN})?)$")
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'&-]*[^\S\n]+(?:(?:of|and|for|the|on)[^\S\n]+)?){1,6}"
                               r"[A-Z][\w’'&-]*)[^\S\n]+\(([A-Z]{2,6})\)")
 _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and)\s+)?)*?(?:College|University|"
@@ -78,14 +26,6 @@ _INSTITUTION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and
 # a newspaper by its title ("the Daily Record", "the Northmoor Evening Gazette"): an outside voice
 _NEWSPAPER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){1,3}(?:%s)"
                         % "|".join(map(re.escape, newspaper_words())))
-# "Cosla's resource spokeswoman Ms Hagmann": a role, then the person by title and surname
-# a titled surname alone in running text ("Mr McIlhatton dismissed that")
-_TITLED_SURNAME = re.compile(rf"(?<![\w’'])(Mr|Mrs|Ms|Miss)\.?[^\S\n]+({_PARTICLES}{_NAME_TOKEN})(?![\w’'])"
-                             rf"(?![^\S\n]+{_NAME_TOKEN})")
-_GENDERED_TITLE = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
-# "Cllr Lloyd-Evans, of Plaid Cymru, which runs the council": the titled surname heads the mention
-_TITLE_SURNAME_LEAD = re.compile(rf"^{_TITLE}\s+({_PARTICLES}{_NAME_TOKEN}),\s+(?:of|from)\s+")
-_TITLE_SURNAME_END = re.compile(rf"(?<=\s){_TITLE}\s+({_NAME_TOKEN})$")
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 # the head of a description that names a body, not a person: "he" / "she" never refer to it
 BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|company|firm|trust|committee|board|"
@@ -110,12 +50,6 @@ _STRIKE_CONTEXT = re.compile(r"\b(?:strik(?:e|es|ing|ers?)|picket\w*|walk(?:ed|i
 WORKER_WINDOW = 200  # characters each side of a person's first mention
 _COMPANY_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'&-]*){0,3}\s+(?:Trust|Services|Ltd|Limited|Homes|"
                            r"Leisure|Life|Company|Enterprises)")
-# a lone given name introduced with an apposition: "Craig, a Unite rep, was one of the strikers"
-_SINGLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)([A-Z][a-z]{2,}),\s+(?:a|an|one|who|the)\b")
-# ... or after a role word opening the sentence: "Social worker Helen was waving to drivers"
-_ROLE_INTRO = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:[A-Z][\w’'-]*\s+)?(?:[\w’'-]+\s+){0,2}(?:worker|member|carer|"
-                         r"steward|rep|nurse|driver|collector|librarian|assistant|officer|striker|picket)\s+"
-                         r"([A-Z][a-z]{2,})\b(?!\s+[A-Z])")
 # a sentence's subject that may be an organisation: "the council", "Cumberland Council", "Unite"
 _ORG_SUBJECT = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:However|But|Meanwhile|And|Now),?\s+)?((?:[Tt]he\s+)?(?:"
                           r"(?:city|county|borough|district)\s+council|council|"
@@ -216,103 +150,9 @@ _JOINT_STATEMENT = re.compile(r"\bjoint\s+statement\s+(?:(?:has|had)\s+been\s+|w
 _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)$", re.IGNORECASE)
 
 
-_ORG_TAIL = {"Council", "Borough", "District", "County", "Authority", "Services", "Care", "Association",
-             "Party", "Government", "Department", "Union", "Group"}
-
-
-# common surnames that are also words of places, papers or roles ("Katie Hall", "Mark Lane",
-# "Theresa May"): a name only where the text shows a person (_reads_as_person)
-_SURNAME_WORDS = {"Hall", "Green", "May", "Park", "House", "Head", "Read", "Street", "Lane", "Court", "Way"}
 # one who receives the service, in the clause after their name: "Arthur Lennox, who has relied on daily visits"
 _SERVICE_USER = re.compile(r"\b(?:relie[sd]|rely|relying|depends?|depended|depending)\s+on\b|\breceiv(?:es|ed|ing)\s+"
                            r"(?:care|visits|support|help)\b|\bservice\s+users?\b|\bwhose\s+bins?\b", re.IGNORECASE)
-_AGE = re.compile(r"-(?:years?|months?)-old$", re.IGNORECASE)
-_NOT_ROLE_BEFORE = {"in", "at", "on", "near", "from", "to", "of", "the", "and", "by", "for", "into", "outside",
-                    "inside", "around", "across", "via", "towards", "with", "a", "an", "off", "opposite", "behind"}
-
-
-def _reads_as_person(s: str, m: re.Match) -> bool:
-    """Whether the name run ``m`` reads as a person: a title before it ("Cllr Katie Hall"), a role
-    word before it ("branch secretary Jo Green", not "in Bethnal Green"), an apposition or a
-    reporting verb after it ("Katie Hall, a steward,", "Jo Green said")."""
-    if m.group(0) != m.group(1):
-        return True
-    word = re.search(r"([A-Za-z][\w’'-]*)[^\S\n]+$", s[:m.start(1)])
-    if word and word.group(1) in _NOT_ROLE_BEFORE:
-        return False  # "in Bethnal Green", "at Downing Street": a place
-    if word and word.group(1)[0].islower():
-        return True
-    if re.match(r",\s+(?:a|an|the|who)\s", s[m.end(1):m.end(1) + 8]):
-        return True
-    gap = re.match(r"[^\S\n]+", s[m.end(1):m.end(1) + 4])
-    return bool(gap and verb_regex().match(s, m.end(1) + gap.end()))  # "Jo Green said": a reporting verb
-
-
-def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
-    """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
-    out = []
-    for m in NAME_RE.finditer(s):
-        # a particle goes with the word after it: "Van der Berg" is two tokens, "Van" and "der Berg"
-        toks = re.sub(rf"\b({_PARTICLE})\s+", r"\1_", m.group(1)).split()
-        surname = toks[-1] in _SURNAME_WORDS and len(toks) >= 2 and toks[-2] not in _NON_NAME and \
-            toks[-2] not in _COMPASS and toks[-2] not in places and _reads_as_person(s, m)
-        if toks[-1] in _BUILDING and not surname:
-            continue
-        if len(toks) > 1 and re.search(r"[’']s$", toks[-1]):
-            toks[-1] = toks[-1][:-2]  # "Jon Rogers’s message": the name is before the 's
-        cut = [i for i, t in enumerate(toks) if re.search(r"[’']s$", t)]
-        if cut:  # "Dunmore Council's deputy leader", "Unison's Jon Rogers": the name follows
-            toks = toks[cut[-1] + 1:]
-        if toks[0] in places and re.search(r"\bthe\s+$", s[:m.start(1)], re.IGNORECASE):
-            continue  # "the Edinburgh Military Tattoo": a place's institution, not a person
-        if re.search(r"(?:^|\n)[^\S\n]*$", s[:m.start(1)]) and toks[0] == "By":
-            continue  # "By Sarah Bates": a byline, the writer is no source
-        while toks and (toks[0] in _NON_NAME or toks[0] in _COMPASS or toks[0] in places or _AGE.search(toks[0])):
-            toks = toks[1:]  # "Eighty-one-year-old Arthur Lennox"
-        tail = []
-        while toks and toks[-1] in _NON_NAME and not surname:
-            tail.append(toks.pop())
-        if _ORG_TAIL & set(tail):
-            continue  # "Kelsey Vale District Council", "Mercia Property Care": an organisation's name
-        inner = [i for i, t in enumerate(toks[:-1]) if t in _NON_NAME or t in _COMPASS or t in places]
-        if inner and len(toks) - inner[-1] - 1 >= 2 and not surname:
-            # "Fellow Liberal Democrat Cllr Ian Pullen", "MP for Eastbridge South Rachel Amos": the
-            # name follows the last title, party or place word of the run
-            toks = toks[inner[-1] + 1:]
-        elif len(toks) >= 3 and re.search(r"\b(?:for|of)[^\S\n]+$", s[:m.start(1)]):
-            toks = toks[-2:]  # "MP for Eastbridge Rachel Amos": a constituency, then the name
-        toks = toks[-3:]  # "Tuesday First Minister Nicola Sturgeon": the name ends the run
-        if len(toks) >= 2 and not any(t in _NON_NAME for t in (toks[:-1] if surname else toks)) and \
-                not any(t in _COMPASS for t in toks[:-1]) and " ".join(toks) not in places:
-            name = " ".join(toks).replace("_", " ")
-            start = m.start(1) + m.group(1).find(toks[0].replace("_", " "))
-            out.append((start, start + len(name), name))
-    return out
-
-
-@lru_cache(maxsize=64)
-def _surname_re(surnames: frozenset[str]) -> re.Pattern:
-    """Any of ``surnames`` standing alone (compiled once per article's set of people)."""
-    return re.compile(rf"(?<![\w’'.-])(?<![A-Z][\w’'.-]\s)(?<![A-Z][\w’'.-]{{2}}\s)"
-                      rf"({'|'.join(map(re.escape, sorted(surnames)))})(?![\w’'-])(?!\s+[A-Z])")
-
-
-def _single_name(m: str, places) -> str | None:
-    """A lone given name ending the mention, alone or after a role ("Unison member Helen"), or
-    opening it before an apposition ("Sam, another Unison member")."""
-    m = re.sub(r"^([A-Z][a-z]{2,}),\s+(?:a|an|another|the|who|one|whose)\b.*$", r"\1", m)
-    mm = re.fullmatch(r"(?:(?:[\w’'-]+\s+){0,4}(?:member|worker|carer|steward|rep|nurse|driver|"
-                      r"resident|mum|mother|father|dad|parent|colleague|officer|assistant|striker|picket|"
-                      r"librarian|cleaner|collector|teacher|TA|loader|lifeguard|warden|cook|porter|caretaker),?\s+)?"
-                      r"([A-Z][a-z]{2,})", m)  # "Another striker, Dave": the name in apposition
-    if not mm:
-        return None
-    name = mm.group(1)
-    if name in _NON_NAME or name in _COMPASS or name in places:
-        return None
-    return name
-
-
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines after a name, when the name's capitals spell them:
     "Wealden District Council (WDC)" -> {"WDC": "Wealden District Council"}."""
@@ -338,6 +178,11 @@ class Resolved:
     org: str | None
     kind: str  # person | org | group | description
     side_hint: str | None = None
+
+
+# a resolution step's answer that the mention is its kind but names nobody ("In a statement, ..");
+# a step answers None when the mention is not its kind, and the next step tries
+_NOBODY = Resolved("", None, "nobody")
 
 
 class SpeakerResolver:
@@ -632,7 +477,7 @@ class SpeakerResolver:
             poss = re.match(r"['’]s[^\S\n]+(?:[A-Z][\w’'&-]*[^\S\n]+){1,3}branch\b", text[e:])
             words = re.search(r"(?:[A-Z][\w’'&-]*[^\S\n]+){1,3}$", text[:s])
             words = words.group(0).split() if words else []
-            while words and words[0] in _NON_NAME:
+            while words and words[0] in NON_NAME:
                 words = words[1:]  # "Meanwhile Kirklees Unison": the place starts after the sentence's lead
             if poss:
                 best = (text[s:e + poss.end()], org)
@@ -656,10 +501,10 @@ class SpeakerResolver:
         """Surnames alone of people already named, as features write a second mention ("Back in
         her car, Aldridge checks her rota. She says"); not after a capitalised word (a full name
         or a title: those are found as such)."""
-        surnames = frozenset({n.split()[-1] for n in self.people if len(n.split()) > 1} - _NON_NAME - set(self.places))
+        surnames = frozenset({n.split()[-1] for n in self.people if len(n.split()) > 1} - NON_NAME - set(self.places))
         if not surnames:
             return []
-        return [(m.start(1), m.end(1), m.group(1)) for m in _surname_re(surnames).finditer(s)
+        return [(m.start(1), m.end(1), m.group(1)) for m in surname_re(surnames).finditer(s)
                 if not re.search(r"[A-Z][\w’'.-]*\s+$", s[:m.start(1)])]
 
     def _by_surname(self, token: str, pos: int) -> str | None:
@@ -710,30 +555,46 @@ class SpeakerResolver:
             return None
         low = m.lower()
         if low in PRONOUN_PERSON:
-            # a person introduced since the last statement ("Jo Bell is one of those striking.
-            # She said ..") comes before the voices already quoted
-            named = person_names(self.between, self.places) + [
-                (x.start(1), x.end(1), x.group(1)) for x in _SINGLE_INTRO.finditer(self.between)
-                if x.group(1) not in _NON_NAME and x.group(1) not in self.places] + [
-                (x.start(1), x.end(1), x.group(1)) for x in _ROLE_INTRO.finditer(self.between)
-                if x.group(1) not in _NON_NAME and x.group(1) not in self.places] + [
-                (x.start(2), x.end(2), x.group(2)) for x in _TITLED_SURNAME.finditer(self.between)
-                if x.group(2) not in _NON_NAME and _GENDERED_TITLE.get(x.group(1).rstrip(".")) == low] + \
-                self._bare_surnames(self.between)
-            # "Ms Vaughan rejected that. “..,” she said": a title that agrees with the pronoun
-            named.sort()
-            # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
-            # sister Pat Moss. She said"): the latest such, else the latest name
-            subjects = [n for n in named if re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w’'-]*\s+){0,3}$",
-                                                       self.between[:n[0]])]
-            if named:
-                name = self._drop_role((subjects or named)[-1][2])
-                full = self._by_surname(name, pos) if len(name.split()) == 1 else name
-                return self._person(full or name, name, pos)
-            # the latest single human voice: a named person or "a council spokesman" (not "the council")
-            return next((h for h in reversed(self.history) if h.kind == "person" or (
-                h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1])
-                and not BODY_HEAD.search(_head(h.speaker)))), None)
+            return self._person_pronoun(low, pos)
+        if low in PRONOUN_GROUP:
+            return self._group_pronoun(low, pos)
+        if low in {"it", "its"}:
+            return self._it_pronoun(pos)
+        for step in (self._by_acronym, self._body, self._named_person, self._document, self._anaphor):
+            found = step(m, pos)
+            if found is not None:
+                return None if found is _NOBODY else found
+        return self._description(m, pos)
+
+    def _person_pronoun(self, low: str, pos: int) -> Resolved | None:
+        """'he' / 'she': the person introduced since the last statement, else the latest single human voice."""
+        # a person introduced since the last statement ("Jo Bell is one of those striking.
+        # She said ..") comes before the voices already quoted
+        named = person_names(self.between, self.places) + [
+            (x.start(1), x.end(1), x.group(1)) for x in SINGLE_INTRO.finditer(self.between)
+            if x.group(1) not in NON_NAME and x.group(1) not in self.places] + [
+            (x.start(1), x.end(1), x.group(1)) for x in ROLE_INTRO.finditer(self.between)
+            if x.group(1) not in NON_NAME and x.group(1) not in self.places] + [
+            (x.start(2), x.end(2), x.group(2)) for x in TITLED_SURNAME.finditer(self.between)
+            if x.group(2) not in NON_NAME and GENDERED_TITLE.get(x.group(1).rstrip(".")) == low] + \
+            self._bare_surnames(self.between)
+        # "Ms Vaughan rejected that. “..,” she said": a title that agrees with the pronoun
+        named.sort()
+        # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
+        # sister Pat Moss. She said"): the latest such, else the latest name
+        subjects = [n for n in named if re.search(r"(?:^|[.!?]\s+|\n)(?:[A-Z][\w’'-]*\s+){0,3}$",
+                                                   self.between[:n[0]])]
+        if named:
+            name = self._drop_role((subjects or named)[-1][2])
+            full = self._by_surname(name, pos) if len(name.split()) == 1 else name
+            return self._person(full or name, name, pos)
+        # the latest single human voice: a named person or "a council spokesman" (not "the council")
+        return next((h for h in reversed(self.history) if h.kind == "person" or (
+            h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1])
+            and not BODY_HEAD.search(_head(h.speaker)))), None)
+
+    def _group_pronoun(self, low: str, pos: int) -> Resolved | None:
+        """'they' / 'we': workers introduced since the last statement, else the voice just quoted."""
         if low in ("they", "we"):
             # workers introduced as a sentence's subject since the last statement ("Unite
             # members, who run the depots, are staging the strike. They say ..")
@@ -751,34 +612,43 @@ class SpeakerResolver:
                     return Resolved(g, self.employer, "group", "council")
                 return Resolved(g, org.name if org and org.kind == "unions" else None, "group",
                                 "other" if self.kn.role_side(g) == "other" else "union")  # residents
-        if low in PRONOUN_GROUP:
-            # the voice just quoted unless it was a named person ("a spokesperson ... they added")
-            if self.history and self.history[-1].kind != "person":
-                return self.history[-1]
-            return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
-        if low in {"it", "its"}:
-            joint = _JOINT_STATEMENT.search(self.between)
-            if joint:  # "A joint statement was issued by the council and the unions. It said: .."
-                return Resolved(joint.group("who"), None, "group", "other")
-            # an organisation that was a sentence's subject since the last statement ("However,
-            # the council disputes this. It says ..") comes before the voices already quoted
-            for subj in reversed(_ORG_SUBJECT.findall(self.between)):
-                org = self._canonical_org(subj) or (
-                    Org(self._client_council(pos) or self.employer, "council")
-                    if _COUNCIL_ANAPHOR.match(subj) and self.employer else None)
-                if org is not None:
-                    return Resolved(org.name, org.name, "org")
-            last = self._last({"org", "description"})
-            if last is not None and last.kind == "description" and last.org and \
-                    re.match(r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}spokes\w+\b", last.speaker, re.IGNORECASE):
-                # "A spokesperson for the council said ... It said ..": 'it' is the council
-                return Resolved(last.org, last.org, "org")
-            return last or (self.history[-1] if self.history else None)
+        # the voice just quoted unless it was a named person ("a spokesperson ... they added")
+        if self.history and self.history[-1].kind != "person":
+            return self.history[-1]
+        return self._last({"group", "org"}) or (self.history[-1] if self.history else None)
+
+    def _it_pronoun(self, pos: int) -> Resolved | None:
+        """'it': a joint statement's makers, an organisation that was a sentence's subject, else the last body."""
+        joint = _JOINT_STATEMENT.search(self.between)
+        if joint:  # "A joint statement was issued by the council and the unions. It said: .."
+            return Resolved(joint.group("who"), None, "group", "other")
+        # an organisation that was a sentence's subject since the last statement ("However,
+        # the council disputes this. It says ..") comes before the voices already quoted
+        for subj in reversed(_ORG_SUBJECT.findall(self.between)):
+            org = self._canonical_org(subj) or (
+                Org(self._client_council(pos) or self.employer, "council")
+                if _COUNCIL_ANAPHOR.match(subj) and self.employer else None)
+            if org is not None:
+                return Resolved(org.name, org.name, "org")
+        last = self._last({"org", "description"})
+        if last is not None and last.kind == "description" and last.org and \
+                re.match(r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}spokes\w+\b", last.speaker, re.IGNORECASE):
+            # "A spokesperson for the council said ... It said ..": 'it' is the council
+            return Resolved(last.org, last.org, "org")
+        return last or (self.history[-1] if self.history else None)
+
+    def _by_acronym(self, m: str, pos: int) -> Resolved | None:
+        """An acronym the text defined ("WDC" after "Wealden District Council (WDC)"), read as its name."""
         short = [a for a in re.findall(r"\b[A-Z]{2,6}\b", m) if a in self.acronyms and self._canonical_org(a) is None]
         if short:  # "WDC said" after "Wealden District Council (WDC)": the name
-            r = self.resolve(re.sub(rf"\b({'|'.join(short)})\b", lambda x: self.acronyms[x.group(1)], m), pos, quote)
+            r = self.resolve(re.sub(rf"\b({'|'.join(short)})\b", lambda x: self.acronyms[x.group(1)], m), pos,
+                             self.quote)
             # "A WDC spokesperson": the description as written, speaking for the named body
-            return Resolved(m, r.org, r.kind, r.side_hint) if r and r.kind == "description" else r
+            return Resolved(m, r.org, r.kind, r.side_hint) if r and r.kind == "description" else r or _NOBODY
+        return None
+
+    def _body(self, m: str, pos: int) -> Resolved | None:
+        """Bodies by name or kind: notices, joint voices, companies, institutions, newspapers, branches."""
         if self.employer and re.match(r"(?:a|the)\s+(?:notice|sign|poster|message)\s+(?:outside|at|on|in)\b", m,
                                       re.IGNORECASE):  # "a notice outside the library": the employer's
             return Resolved(m, self.employer, "description", "council")
@@ -829,6 +699,10 @@ class SpeakerResolver:
             # organisation the lists do not know (a contractor, a council company, a forum), as written
             body = company or spokes.group("after") or spokes.group("before")
             return Resolved(m, body, "description", None if company else self.kn.role_side(body))
+        return None
+
+    def _named_person(self, m: str, pos: int) -> Resolved | None:
+        """A person by full name, titled surname or lone given name."""
         # a listed organisation's whole name holds no person ("The Care Quality Commission")
         names = [] if self._canonical_org(m) else person_names(m, self.places)
         listed = [(s, e) for s, e, _ in self.kn.find_orgs(m)]  # "A Care Quality Commission assessment"
@@ -841,10 +715,10 @@ class SpeakerResolver:
             full = self._by_surname(name, pos) if len(name.split()) == 1 else self._longer_name(name)
             full = name if not full or len(full) < len(name) else (full if full.endswith(name) else name)
             return self._person(full, m, pos)
-        t = TITLE_SURNAME_RE.match(m) or _TITLE_SURNAME_END.search(m) or _TITLE_SURNAME_LEAD.match(m)
-        if t and t.group(1).split()[-1] in _NON_NAME - _SURNAME_WORDS:
+        t = TITLE_SURNAME_RE.match(m) or TITLE_SURNAME_END.search(m) or TITLE_SURNAME_LEAD.match(m)
+        if t and t.group(1).split()[-1] in NON_NAME - SURNAME_WORDS:
             t = None  # "The Lord Provost", "the Lord Mayor": a title and an office, no surname
-        if t or re.fullmatch(_NAME_TOKEN, m):
+        if t or re.fullmatch(NAME_TOKEN, m):
             token = t.group(1) if t else m
             full = self._by_surname(token, pos)
             if full:
@@ -853,9 +727,13 @@ class SpeakerResolver:
                 return Resolved(m, None, "person")
         # a capitalised role word alone ("Parents", "Residents") is no given name
         single = None if self._canonical_org(m) or (len(m.split()) == 1 and self.kn.role_side(m)) \
-            else _single_name(m, self.places)
+            else single_name(m, self.places)
         if single:  # "Unison member Helen", "Claire": a first name only
             return self._person(single, m, pos)
+        return None
+
+    def _document(self, m: str, pos: int) -> Resolved | None:
+        """Reports, surveys and statements: whose document it is."""
         if _REPORT_TO_MEETING.match(m) and self.employer and self._canonical_org(m) is None:
             # officers' reports go to the council's own meetings: the employer's voice
             return Resolved(m, self.employer, "description", "council")
@@ -870,13 +748,17 @@ class SpeakerResolver:
         if st:
             r = self._statement_source(st.group("mod") or "", st.group("src") or "", pos)
             if r is not None or not (st.group("mod") or st.group("src") or "").strip():
-                return r
+                return r or _NOBODY  # "In a statement": a source the text does not give
             body = _INSTITUTION.search(st.group("src") or "")
             if body and self.org_in(body.group(0)) is None:
                 # "A report by the Civic Finance Institute": the document as written, an outside body's
                 name = re.sub(r"^[Tt]he\s+", "", body.group(0))
                 return Resolved(m, name, "description", self.kn.role_side(name) or "other")
             # "A report by inspectors": an author no list knows; the description as written
+        return None
+
+    def _anaphor(self, m: str, pos: int) -> Resolved | None:
+        """Short references back: initials, 'the council', 'the company', 'the union(s)', 'the spokesman', roles."""
         if self._initials is not None and self._initials.fullmatch(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
@@ -954,13 +836,18 @@ class SpeakerResolver:
                     return self._person(holder, "", pos)
                 intro = self._introduced(head, pos)
                 if intro:  # "the refuse worker" after "A refuse worker at X Council has spoken out"
-                    return self.resolve(intro, pos, self.quote)
+                    return self.resolve(intro, pos, self.quote) or _NOBODY
                 side = self.kn.role_side(d.group(1)) if head in _EPITHET_HEADS else None
                 if side in ("union", "council"):
                     # "the union boss said": news' epithet for the side's last-named figure
                     prev = self._latest_of_side(side, pos)
             if prev:
                 return prev
+        return None
+
+    def _description(self, m: str, pos: int) -> Resolved:
+        """What is left: an organisation the lists know, else the description or group as written."""
+        low = m.lower()
         org = self.org_in(m)
         canonical = self._canonical_org(m)
         if canonical:
