@@ -406,6 +406,58 @@ def _cue_matches(text: str, start: int, se: int, in_quote) -> list[tuple[int, in
     return sorted(verbs + nominal)
 
 
+def _reported_end(text: str, cstart: int, se: int, subj: str, cls: str) -> int:
+    """Where reported content starting at ``cstart`` ends: the sentence's end, else the main verb after
+    a nominal cue, else the end of the relative clause the cue stands in."""
+    ce = _content_end(text, cstart, se)
+    if cls == "nominal":  # "Unite’s claim that [X] was rejected by the council": the main verb ends it
+        main = re.search(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:rejected|dismissed|"
+                         r"denied|disputed|challenged|contested|questioned|described|branded)\b", text[cstart:ce])
+        if main:
+            ce = cstart + main.start()
+    if re.search(r",\s*(?:which|who)\s+(?:\w+\s+)?$", subj):
+        # "Unite, which says [it represents 80%], is taking action": the relative clause ends
+        comma = re.search(r",\s", text[cstart:ce])  # not the comma of "£2,000"
+        if comma:
+            ce = trim(text, cstart, cstart + comma.start())[1]
+    elif re.search(r",\s*(?:which|who|that)\s+(?:[\w’'-]+\s+){2,5}$", subj):
+        # "The change, which the unions said [would cut pay], had been due ..": the sentence's own
+        # verb after the closing comma ends the relative clause (a list "unfair, outdated" does not)
+        resume = re.search(r",\s+(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should)\b",
+                           text[cstart:ce])
+        if resume:
+            ce = trim(text, cstart, cstart + resume.start())[1]
+    return ce
+
+
+def _not_reporting(text: str, ve: int, verb: str, left: str) -> bool:
+    """Whether the cue ``verb`` (ending at ``ve``, after ``left``) reports no speech: the outlet's own
+    knowledge, a request for comment or anonymity, a noun ("the union's claim", "Pay claims were"),
+    an instruction."""
+    lw = verb.lower().split()[0]
+    if re.match(r"understands?$|revealed$|reported$", lw) and _outlet().search(left):
+        return True  # the outlet's own knowledge ("The BBC understands", "we revealed") is not a statement
+    if lw.startswith("ask") and verb.lower().endswith(" for") and \
+            re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
+        return True  # "When asked for comment, ..", "The council, asked for a response, .."
+    if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity|to\s+be\s+(?:identified|named|called|"
+                r"known|referred\s+to)\s+(?:only\s+)?(?:as|by)\b)", text[ve:ve + 40]):
+        return True  # "who asked not to be named": a request for anonymity, not a statement
+    if lw in _NOUN_FORMS and re.match(r"\s+(?:is|are|was|were|has|have|had)\b", text[ve:ve + 8]) and not (
+            lw.endswith("s") and re.match(r"\s+(?:is|was|has)\b", text[ve:ve + 8])
+            and _RELATIVE_SUBJECT.search(left)):
+        # "Pay claims were settled": the noun, its verb follows ("a system that the union claims
+        # is unfair": after a relative's subject, a plural noun with "is" is the verb)
+        return True
+    if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
+        return True  # "A council report published ..", "the union's claim": a noun, not a verb
+    if lw == "report" and re.search(r"\b(?:can|could|should|may|must)\s+$", left, re.IGNORECASE):
+        return True  # "Residents can report missed collections online": an instruction, no statement
+    if lw in ("demand", "demands") and re.search(r"\b(?:as|and|with|while|of|in|rising|growing|high)\s+$", left):
+        return True  # ".. as demand for places continued to rise": the noun
+    return False
+
+
 def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, int]]) -> list[dict]:
     """Indirect/mixed statements found in one sentence ``text[ss:se]``."""
     out: list[dict] = []
@@ -436,26 +488,8 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
     for vs, ve, verb, cls in _cue_matches(text, clause_start, se, in_quote):
         left = text[clause_start:vs]
         lw = verb.lower().split()[0]
-        if re.match(r"understands?$|revealed$|reported$", lw) and _outlet().search(left):
-            continue  # the outlet's own knowledge ("The BBC understands", "we revealed") is not a statement
-        if lw.startswith("ask") and verb.lower().endswith(" for") and \
-                re.search(r"(?:^|,|\b(?:when|if|once|after|before|being))\s*$", left, re.IGNORECASE):
-            continue  # "When asked for comment, ..", "The council, asked for a response, .."
-        if re.match(r"\s*(?:not\s+to\s+be\s+(?:named|identified)|for\s+anonymity|to\s+be\s+(?:identified|named|called|"
-                    r"known|referred\s+to)\s+(?:only\s+)?(?:as|by)\b)", text[ve:ve + 40]):
-            continue  # "who asked not to be named": a request for anonymity, not a statement
-        if lw in _NOUN_FORMS and re.match(r"\s+(?:is|are|was|were|has|have|had)\b", text[ve:ve + 8]) and not (
-                lw.endswith("s") and re.match(r"\s+(?:is|was|has)\b", text[ve:ve + 8])
-                and _RELATIVE_SUBJECT.search(left)):
-            # "Pay claims were settled": the noun, its verb follows ("a system that the union claims
-            # is unfair": after a relative's subject, a plural noun with "is" is the verb)
+        if _not_reporting(text, ve, verb, left):
             continue
-        if lw in _NOUN_FORMS and (_POSS_BEFORE.search(left) or lw == "report" and _DET_BEFORE.search(left)):
-            continue  # "A council report published ..", "the union's claim": a noun, not a verb
-        if lw == "report" and re.search(r"\b(?:can|could|should|may|must)\s+$", left, re.IGNORECASE):
-            continue  # "Residents can report missed collections online": an instruction, no statement
-        if lw in ("demand", "demands") and re.search(r"\b(?:as|and|with|while|of|in|rising|growing|high)\s+$", left):
-            continue  # ".. as demand for places continued to rise": the noun
         participle = lw.endswith("ing") and bool(re.search(r",\s*$", text[ss:vs]))
         progressive = lw.endswith("ing") and not participle  # "is demanding", "are calling for"
         passive_told = lw == "told" and bool(re.search(r"\b(?:was|were|been)\s+$", left))
@@ -520,24 +554,7 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
             bare = re.sub(r"\s+", " ", _PARENTHETICAL.sub(" ", subj))  # "The staff – whose job .. –"
             bare = _first_clause_subject(bare)
             who = clean_speaker(re.sub(r"\s+[a-z]+ed\s*$", "", bare) if cls == "nominal" else bare)
-        ce = _content_end(text, cstart, se)
-        if cls == "nominal":  # "Unite’s claim that [X] was rejected by the council": the main verb ends it
-            main = re.search(r"\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:rejected|dismissed|"
-                             r"denied|disputed|challenged|contested|questioned|described|branded)\b", text[cstart:ce])
-            if main:
-                ce = cstart + main.start()
-        if re.search(r",\s*(?:which|who)\s+(?:\w+\s+)?$", subj):
-            # "Unite, which says [it represents 80%], is taking action": the relative clause ends
-            comma = re.search(r",\s", text[cstart:ce])  # not the comma of "£2,000"
-            if comma:
-                ce = trim(text, cstart, cstart + comma.start())[1]
-        elif re.search(r",\s*(?:which|who|that)\s+(?:[\w’'-]+\s+){2,5}$", subj):
-            # "The change, which the unions said [would cut pay], had been due ..": the sentence's own
-            # verb after the closing comma ends the relative clause (a list "unfair, outdated" does not)
-            resume = re.search(r",\s+(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|should)\b",
-                               text[cstart:ce])
-            if resume:
-                ce = trim(text, cstart, cstart + resume.start())[1]
+        ce = _reported_end(text, cstart, se, subj, cls)
         if lw in ("told", "tell", "tells") and re.match(r"\s*:\s*[“\"‘']", text[ce:ce + 3]) and \
                 not _looks_clause(text[cstart:ce]):
             continue  # "told striking staff: '...'": the object of a direct quote's intro
