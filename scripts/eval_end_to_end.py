@@ -1,10 +1,12 @@
 """End-to-end figures on the gold: the pipeline sees only id/url/title/date/text.
 
 usage: python scripts/eval_end_to_end.py [dev|test|all|silver|silver-read|silver-unread|invented] [--no-classify]
-       [--json OUT.json] [--show] [--ci]
+       [--json OUT.json] [--show] [--ci] [--by-attribution]
 (--show lists the matched statements whose speaker or side differs; read it for dev, silver-read and
 invented only, never for the test half or silver-unread.)
 Prints dispute-stance evaluate's report for the chosen half of configs/gold_split.yaml.
+(--by-attribution adds speaker and side accuracy of the matched statements by how the pipeline found
+the speaker: the statement's `cue.attribution`, aggregates only.)
 """
 import argparse
 import json
@@ -25,6 +27,7 @@ if __name__ == "__main__":
     ap.add_argument("half", nargs="?", default="test", choices=HALVES)
     ap.add_argument("--ci", action="store_true", help="95%% intervals of the headline figures, resampling disputes")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--by-attribution", action="store_true")
     ap.add_argument("--no-classify", action="store_true")
     ap.add_argument("--json")
     args = ap.parse_args()
@@ -37,6 +40,19 @@ if __name__ == "__main__":
     if args.ci:
         m["intervals"] = bootstrap_intervals(gold, pred)
         print(format_intervals(m["intervals"]))
+    if args.by_attribution:
+        paths: dict[str, list[int]] = {}
+        for g, p in zip(gold, pred):
+            for i, j in align(g.statements, p.statements):
+                gs, ps = g.statements[i], p.statements[j]
+                c = paths.setdefault((ps.cue or {}).get("attribution") or "?", [0, 0, 0])
+                c[0] += 1
+                c[1] += normalise_speaker(gs.speaker) == normalise_speaker(ps.speaker)
+                c[2] += gs.side == ps.side
+        total = sum(c[0] for c in paths.values())
+        print("\nby attribution path   matched  share  speaker  side")
+        for path, (n, spk, side) in sorted(paths.items(), key=lambda x: -x[1][0]):
+            print(f"  {path:<20} {n:7d}  {n / total:5.3f}  {spk / n:7.3f}  {side / n:5.3f}")
     if args.show:
         for g, p in zip(gold, pred):
             for i, j in align(g.statements, p.statements):

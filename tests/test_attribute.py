@@ -170,3 +170,29 @@ def test_trie_alternation_matches_as_the_longest_first_word_list():
                           + r")(?![\w-])")
         trie = re.compile(r"(?<![\w-])" + trie_alternation(words) + r"(?![\w-])")
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_attribution_path_says_how_each_speaker_was_found():
+    text = ("Unite regional officer Jo Marsh said: “We will not back down.”\n"
+            "“Our members have had enough,” she said.\n"
+            "“They deserve better.”\n"
+            "A spokesman for Ashcombe City Council said the offer was fair.")
+    art, got = attributed(text)
+    assert [g[0] for g in got] == ["Jo Marsh", "Jo Marsh", "Jo Marsh", "A spokesman for Ashcombe City Council"]
+    assert [s.cue["attribution"] for s in art.statements] == ["name", "pronoun", "continued", "description"]
+
+
+def test_attribution_path_default_when_no_voice_precedes():
+    text = "“Nobody told us anything about the new rotas.”\nBin crews at the Ashcombe depot walked out."
+    art, _ = attributed(text)
+    assert [s.cue["attribution"] for s in art.statements] == ["default"]
+
+
+def test_attribution_path_left_out_for_given_spans():
+    kn = load_knowledge()
+    text = "Jo Marsh, of Unite, said the offer was an insult."
+    a = Article(id="t", text=text)
+    span = extract_statements(text)[0]
+    span.cue = None  # a gold span: no extractor evidence to add to
+    attribute_statements(a, [span], kn)
+    assert span.cue is None and span.speaker == "Jo Marsh"

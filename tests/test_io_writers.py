@@ -12,7 +12,8 @@ def _articles():
     st = Statement(quote="the offer was \"an insult\"", start=11, end=36, type="mixed", speaker="Unite",
                    speaker_org="Unite", side="union", stance="support", sentiment="negative",
                    stance_scores={"support": 0.9, "oppose": 0.05, "neutral": 0.05},
-                   sentiment_scores={"negative": 0.8, "neutral": 0.15, "positive": 0.05})
+                   sentiment_scores={"negative": 0.8, "neutral": 0.15, "positive": 0.05},
+                   cue={"verb": "said", "attribution": "name"})
     assert text[st.start:st.end] == st.quote
     return [Article(id="a1", text=text, url="https://example.org/1", title="T", date="2030-01-02",
                     dispute="x-refuse-workers-2030", employer="X Council", unions=["Unite"],
@@ -71,6 +72,7 @@ def test_table_rows_carry_article_metadata_and_every_column(tmp_path):
     assert (row["article_id"], row["url"], row["dispute"], row["employer"], row["unions"]) == \
         ("a1", "https://example.org/1", "x-refuse-workers-2030", "X Council", "Unite;GMB")
     assert (row["statement_index"], row["start"], row["end"], row["side"]) == (0, 11, 36, "union")
+    assert row["attribution"] == "name"  # how the speaker was found, for filtering by confidence
     assert row["p_sentiment_negative"] == 0.8
     empty = statements_frame([arts[1]])
     assert empty.empty and list(empty.columns) == TABLE_COLUMNS

@@ -10,7 +10,7 @@ from pipeline.attribute.mentions import clean_mention, plausible
 from pipeline.attribute.knowledge import Knowledge, load_knowledge
 from pipeline.attribute.sides import side_of
 from pipeline.attribute.persons import NAME_RE
-from pipeline.attribute.speakers import BODY_HEAD, Resolved, SpeakerResolver
+from pipeline.attribute.speakers import BODY_HEAD, PRONOUNS, Resolved, SpeakerResolver
 from pipeline.schema import Article, Statement
 
 # Metadata infer_article_meta leaves in ``article.extra`` for group_disputes (drop before output).
@@ -113,16 +113,21 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
         if mention:  # never the statement itself: '"Jo Bell let us down," she said'
             resolver.between = article.text[prev_end:max(prev_end, min(mention[1], st.start))]
         r = resolver.resolve(mention[0], st.start, st.quote) if mention else None
+        via = _attribution_path(mention[0], r) if r is not None else None
         prev_end_before = prev_end
         prev_end = max(prev_end, st.end)
         if r is None and prev is not None:
             # a press release pasted after the paragraph that introduces it ("COSLA last night
             # expressed its disappointment .. \n The offer ..."): that paragraph's subject
             r = _introduced_source(article.text, prev_end_before, st.start, resolver)
+            via = "introduced" if r is not None else None
         if r is None:
             # an unattributed quote continues the previous speaker (multi-paragraph quotes)
+            via = "continued" if prev is not None else "default"
             r = prev or Resolved(article.unions[0] if article.unions else "unknown source",
                                  article.unions[0] if article.unions else None, "org")
+        if st.cue is not None:  # the extractor's statement: its evidence tells how the speaker was found
+            st.cue["attribution"] = via
         st.speaker, st.speaker_org = r.speaker, r.org
         st.side = side_of(r, knowledge, article.employer)
         if st.side == "council" and r.kind == "group" and r.org in (None, article.employer) and \
@@ -134,6 +139,14 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
         resolved.append(r)
     _name_later_named(article.text, statements, resolved)
     return statements
+
+
+def _attribution_path(mention: str, r: Resolved) -> str:
+    """How a speaker was found from the statement's own mention: a pronoun resolved back, a name
+    (a person or a body), or a description or group as written."""
+    if clean_mention(mention, lambda x: False).lower() in PRONOUNS:
+        return "pronoun"
+    return "name" if r.kind in ("person", "org") else "description"
 
 
 def _name_later_named(text: str, statements: list[Statement], resolved: list[Resolved]) -> None:

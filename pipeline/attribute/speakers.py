@@ -33,6 +33,8 @@ BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|compan
                         r"body|charity|school|college|university|business|contractor|management|employer|"
                         r"inspectorate|regulator|watchdog)$", re.IGNORECASE)
 PRONOUN_GROUP = {"they", "we", "them", "us"}
+PRONOUN_BODY = {"it", "its"}
+PRONOUNS = PRONOUN_PERSON | PRONOUN_GROUP | PRONOUN_BODY
 # groups that are the union's own body, not just workers ("union leaders", "members", "shop stewards")
 _UNION_BODY_GROUP = re.compile(r"\b(?:union|members|stewards|reps|representatives|officials|leaders|convenors)\b",
                                re.IGNORECASE)
@@ -558,7 +560,7 @@ class SpeakerResolver:
             return self._person_pronoun(low, pos)
         if low in PRONOUN_GROUP:
             return self._group_pronoun(low, pos)
-        if low in {"it", "its"}:
+        if low in PRONOUN_BODY:
             return self._it_pronoun(pos)
         for step in (self._by_acronym, self._body, self._named_person, self._document, self._anaphor):
             found = step(m, pos)

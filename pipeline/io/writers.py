@@ -13,7 +13,7 @@ from pipeline.schema import SENTIMENTS, STANCES, Article
 
 TABLE_COLUMNS = [
     "article_id", "url", "title", "date", "dispute", "employer", "unions", "statement_index",
-    "quote", "start", "end", "type", "speaker", "speaker_org", "side", "stance", "sentiment",
+    "quote", "start", "end", "type", "speaker", "speaker_org", "side", "attribution", "stance", "sentiment",
     *[f"p_stance_{s}" for s in STANCES], *[f"p_sentiment_{s}" for s in SENTIMENTS],
 ]
 
@@ -57,7 +57,8 @@ def statement_rows(articles: Iterable[Article]) -> Iterator[dict]:
                 "dispute": a.dispute, "employer": a.employer, "unions": ";".join(a.unions),
                 "statement_index": i, "quote": s.quote, "start": s.start, "end": s.end,
                 "type": s.type, "speaker": s.speaker, "speaker_org": s.speaker_org,
-                "side": s.side, "stance": s.stance, "sentiment": s.sentiment,
+                "side": s.side, "attribution": (s.cue or {}).get("attribution"),
+                "stance": s.stance, "sentiment": s.sentiment,
             }
             for lab in STANCES:
                 row[f"p_stance_{lab}"] = (s.stance_scores or {}).get(lab)
