@@ -559,7 +559,7 @@ class SpeakerResolver:
         if low in PRONOUN_PERSON:
             return self._person_pronoun(low, pos)
         if low in PRONOUN_GROUP:
-            return self._group_pronoun(low, pos)
+            return self._group_pronoun(low)
         if low in PRONOUN_BODY:
             return self._it_pronoun(pos)
         for step in (self._by_acronym, self._body, self._named_person, self._document, self._anaphor):
@@ -595,7 +595,7 @@ class SpeakerResolver:
             h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1])
             and not BODY_HEAD.search(_head(h.speaker)))), None)
 
-    def _group_pronoun(self, low: str, pos: int) -> Resolved | None:
+    def _group_pronoun(self, low: str) -> Resolved | None:
         """'they' / 'we': workers introduced since the last statement, else the voice just quoted."""
         if low in ("they", "we"):
             # workers introduced as a sentence's subject since the last statement ("Unite
