@@ -127,7 +127,7 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
             r = prev or Resolved(article.unions[0] if article.unions else "unknown source",
                                  article.unions[0] if article.unions else None, "org")
         if st.cue is not None:  # the extractor's statement: its evidence tells how the speaker was found
-            st.cue["attribution"] = via
+            st.cue = {**st.cue, "attribution": via}  # a copy: the extractor may share one cue between statements
         st.speaker, st.speaker_org = r.speaker, r.org
         st.side = side_of(r, knowledge, article.employer)
         if st.side == "council" and r.kind == "group" and r.org in (None, article.employer) and \
