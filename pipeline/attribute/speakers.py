@@ -35,6 +35,7 @@ BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|compan
 PRONOUN_GROUP = {"they", "we", "them", "us"}
 PRONOUN_BODY = {"it", "its"}
 PRONOUNS = PRONOUN_PERSON | PRONOUN_GROUP | PRONOUN_BODY
+_QUANTIFIERS = {"many", "some", "others", "most", "several", "all", "both", "many of them", "some of them"}
 # groups that are the union's own body, not just workers ("union leaders", "members", "shop stewards")
 _UNION_BODY_GROUP = re.compile(r"\b(?:union|members|stewards|reps|representatives|officials|leaders|convenors)\b",
                                re.IGNORECASE)
@@ -102,13 +103,14 @@ _OF_THE_UNION = re.compile(r"\b(?:for|from|of|at|by|with)\s+(?:the|their|its)\s+
                            re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+|their\s+|its\s+)?(?:trade\s+)?union$", re.IGNORECASE)
 _GROUP_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z]))((?:(?:[A-Z][\w’'&-]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
+    r"(?:^|[.!?]\s+|\n|,\s+(?=[A-Z\d]))(?!(?:But|And|When|While|As|After|Before|If|Although|Because|Since|Though|"
+    r"Yet|So|Then|However|Meanwhile)\b)((?:(?:[A-Z][\w’'&-]*|\d[\d,]*)(?:[^\S\n]+[\w’'&-]+){0,5}?[^\S\n]+(?:members|workers|staff|carers|"
     r"employees|crews|collectors|drivers|assistants|practitioners|strikers|nurses|teachers|residents|"
     r"parents|families|unions|officials|reps|representatives)|Residents|Parents|Families|Management|Managers|Bosses)"
     r"(?:\s+(?:in|at|from|of)\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?|the\s+(?:authority|council)))?)"  # "Care staff in Glasgow"
-    r"(?=(?:,\s+who\b[^.]*?,|\s+[–—-]\s[^.–—]*?\s[–—-])?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
+    r"(?=(?:,?\s+who\b[^.]*?,?|\s+[–—-]\s[^.–—]*?\s[–—-])?\s+(?:are|were|have|had|will|walked|staged|voted|took|began|went|"
     r"held|met|marched|protested|demonstrated|gathered|registered|launched|lodged|rejected|outlined|"
-    r"decided|agreed|left|returned)\b)")
+    r"decided|agreed|left|returned|[a-z]{3,}ed)\b)")
 _SENTENCE_GROUP = re.compile(r"\b((?:[A-Z][\w’'&-]*[^\S\n]+){1,3}(?:union[^\S\n]+)?(?:members|workers|staff|strikers|"
                              r"employees|carers|collectors|drivers))\b")
 _UNION_EPITHET = re.compile(
@@ -562,6 +564,8 @@ class SpeakerResolver:
             return self._group_pronoun(low)
         if low in PRONOUN_BODY:
             return self._it_pronoun(pos)
+        if low in _QUANTIFIERS and self.history and self.history[-1].kind == "group":
+            return self.history[-1]  # "Residents said .. Many are complaining": some of that group
         for step in (self._by_acronym, self._body, self._named_person, self._document, self._anaphor):
             found = step(m, pos)
             if found is not None:
@@ -607,6 +611,15 @@ class SpeakerResolver:
             near = _SENTENCE_GROUP.findall(own)
             if near:
                 group = near
+            elif not re.search(r"\b(?:members|workers|staff|strikers|employees|carers|colleagues|people|residents)\b", own):
+                # "The dispute arose when X Council cut their hours, which they said ..": the body the
+                # pronoun's own sentence names
+                bodies = [(a, o) for a, _, o in self.kn.find_orgs(own)] + \
+                    [(own.rfind(full.split()[0]), Org(self._council_name(full), "council"))
+                     for *_, full in _council_mentions(own)]
+                if bodies:
+                    o = max(bodies, key=lambda b: b[0])[1]
+                    return Resolved(o.name, o.name, "org")
             if group:
                 g = group[-1].strip()
                 org = self.org_in(g)  # workers speak for their union, never for their employer
@@ -798,6 +811,14 @@ class SpeakerResolver:
             both = self._union_pair(pos, after=m.lower().startswith("their"))
             if both:
                 return Resolved(both, None, "group", "union")
+        for_council = re.match(r"^((?:a|the)\s+spokes(?:person|man|woman)\s+for\s+)(the\s+(?:city\s+|county\s+|"
+                               r"borough\s+|local\s+)?(?:council|authority))$", m, re.IGNORECASE)
+        if for_council and self.employer:
+            # "a spokesperson for the council", as "for the company" above: the council by name
+            council = self._place_council(pos, m) or self._client_council(pos) \
+                if self._employer_kind() in ("contractors", "employer_bodies") else None
+            org = council or self.employer
+            return Resolved(for_council.group(1) + org, org, "description", "council")
         if _BARE_SPOKES.match(m):
             prev = next((h for h in reversed(self.history) if "spokes" in h.speaker.lower()), None)
             if prev is not None:
@@ -806,7 +827,12 @@ class SpeakerResolver:
                 local = self._place_council(pos, m) or self._client_council(pos) \
                     if self._employer_kind() == "employer_bodies" and \
                     re.search(r"council|authority", m, re.IGNORECASE) else None
-                return Resolved(m, local or self.employer, "description", "council")
+                org = local or self.employer
+                if len(m.split()) == 2 and m[0] in "Aa":
+                    # "Wirral Council fought back. A spokesperson said": the guidelines' nominal
+                    # description names whom the spokesperson speaks for
+                    return Resolved(f"a {m.split()[1]} for {org}", org, "description", "council")
+                return Resolved(m, org, "description", "council")
         d = _DEF_DESC.match(m)
         if d and d.group(1).split()[-1].lower() in _PERSON_HEADS:
             # "the Labour man", "the councillor": the latest named person
