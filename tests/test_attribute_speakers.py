@@ -1515,3 +1515,10 @@ def test_they_is_the_council_its_own_sentence_names_when_it_names_no_group():
             "required less preparation time.")
     _, got = attribute(text, ["required less preparation time"])
     assert got[0][2] == "council" and "Kingsmere" in got[0][0]
+
+
+def test_the_subject_of_a_passive_told_is_a_listener_not_the_speaker():
+    text = ("Care staff at Ashcombe Council are on strike.\nUnison said the strike would go ahead.\n"
+            "The Ashcombe Courier was told there was a high turnover of staff in the team.")
+    _, got = attribute(text, ["the strike would go ahead", "there was a high turnover of staff in the team"])
+    assert "Courier" not in got[1][0]

@@ -232,6 +232,8 @@ def _subject_before(left: str, offset: int) -> Mention | None:
 _PASSIVE_BY = re.compile(r"\b(?:told|informed|advised|assured|warned|reminded|announced|confirmed|stated|claimed|"
                          r"said|reported|revealed|argued)\s+by\s+(?P<who>[^.!?“”\"\n]{2,120}?)\s*,?\s*(?:that\s*)?[:,]?\s*$")
 
+# a listener as the subject, no agent: "The BBC was told that ..", "Councillors were told: .."
+_PASSIVE_TOLD = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?told\s*(?:that\s*)?[:,]?\s*$")
 
 _DASH_ASIDE = re.compile(r"\s[–—-]\s[^–—]{1,100}?\s[–—-](?=\s)")
 _LIST_MARK = re.compile(r"\s*(?:[•·▪*-]|\d{1,2}[.)])?\s*")
@@ -346,6 +348,8 @@ def find_mention(text: str, start: int, end: int, stype: str | None = None) -> M
         who = clean_speaker(by.group("who"))
         if who:
             return Mention(who, ps + by.start("who") + max(_word_at(by.group("who"), who), 0), "before")
+    if _PASSIVE_TOLD.search(left):
+        return None  # "The LDRS was told (that) ..": the subject listened; the speaker is the text around's
     before = _subject_before(left, ps)
     if before is not None and (not quoted or re.search(r"[:,]\s*$|that\s*$|\w$", left)):
         return _main_subject_for_pronoun(left, ps, before)
