@@ -1522,3 +1522,12 @@ def test_the_subject_of_a_passive_told_is_a_listener_not_the_speaker():
             "The Ashcombe Courier was told there was a high turnover of staff in the team.")
     _, got = attribute(text, ["the strike would go ahead", "there was a high turnover of staff in the team"])
     assert "Courier" not in got[1][0]
+
+
+def test_a_council_sharing_a_place_name_with_a_trust_employer_is_the_council():
+    text = ("Gym staff at Sandwell Leisure Trust could strike.\nThe GMB is asking members at Sandwell Leisure "
+            "Trust (SLT) to back a walkout after SLT imposed a pay freeze.\nSLT said its income had collapsed.\n"
+            "Sandwell Council has said it has continued to pay the trust throughout the pandemic.")
+    art, got = attribute(text, ["it has continued to pay the trust throughout the pandemic"])
+    assert art.employer == "Sandwell Leisure Trust"
+    assert got[0][:2] == ("Sandwell Council", "Sandwell Council")

@@ -265,7 +265,7 @@ class SpeakerResolver:
     def _council_name(self, full: str) -> str:
         """A council mention as the employer's name when it is a form of it ("Hove City Council",
         "CUMBERLAND Council" for "Brighton and Hove City Council", "Cumberland Council")."""
-        if self.employer:
+        if self.employer and self._employer_kind() == "council":  # not "Sandwell Leisure Trust"
             emp, low = self.employer.lower(), full.lower()
             if low.split()[0] == emp.split()[0] or emp.endswith(low):
                 return self.employer
