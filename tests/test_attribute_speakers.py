@@ -1531,3 +1531,20 @@ def test_a_council_sharing_a_place_name_with_a_trust_employer_is_the_council():
     art, got = attribute(text, ["it has continued to pay the trust throughout the pandemic"])
     assert art.employer == "Sandwell Leisure Trust"
     assert got[0][:2] == ("Sandwell Council", "Sandwell Council")
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Bins have piled up for six weeks.\nThe leader of Tarnwick City Council has written to ministers, warning that "
+     "the authority faces a public health emergency.\nIn the letter, Cllr Jasmine Achebe asks for help.",
+     "the authority faces a public health emergency", "Jasmine Achebe"),
+    ("Teachers are angry.\nThe council's executive director of education told a meeting that the change was "
+     "overdue.\nGraham Sillars, who became director last year, said he respected teachers.",
+     "the change was overdue", "Graham Sillars"),
+    # a councillor named next who is not said to hold the office is not its holder
+    ("Social workers are angry.\nThe council's director of children's services said caseloads had fallen.\n"
+     "Cllr Ann Peel, the opposition's spokesperson, said that was not true.", "caseloads had fallen",
+     "The council's director of children's services"),
+])
+def test_an_office_holder_named_in_the_next_sentences_is_the_speaker(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0][0] == expected

@@ -153,6 +153,9 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
     """'A union representative said ..' later named ('The representative, Jo Bell, ..'): the
     name, for every statement of that description (CONVENTIONS)."""
     for r in {id(r): r for r in resolved if r.kind == "description"}.values():
+        if re.match(r"the\s", r.speaker, re.IGNORECASE):
+            _name_role_holder_after(text, statements, resolved, r)
+            continue
         if not re.match(r"(?:a|an)\s", r.speaker, re.IGNORECASE):
             continue
         # the head noun: "A spokesman for Calderstone Council" -> "spokesman"
@@ -180,6 +183,33 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
             for st in statements:
                 if st.speaker == name and st.speaker_org is None and own[0].speaker_org:
                     st.speaker_org, st.side = own[0].speaker_org, own[0].side
+
+
+# one office holder: "The leader of Tarnwick City Council", "The council's director of children's services"
+_ONE_OFFICE = re.compile(r"^the\s+(?:[\w’'& -]+?['’]s?\s+|council\s+)?(?:executive\s+|corporate\s+|strategic\s+)?"
+                         r"(?P<head>leader|chief\s+executive|director|cabinet\s+member)\b", re.IGNORECASE)
+
+
+def _name_role_holder_after(text: str, statements: list[Statement], resolved: list[Resolved], r: Resolved
+                            ) -> None:
+    """'The leader of X Council has written .. In the letter, Cllr Jo Bell ..' / 'The council's director
+    of education told a meeting .. Graham Sillars, who became director last year, ..': the office's
+    holder, named within the next two sentences as a councillor (a leader, a cabinet member) or with
+    the office's word in a clause of their own."""
+    office = _ONE_OFFICE.match(r.speaker)
+    if not office:
+        return
+    own = [st for st, x in zip(statements, resolved) if x is r]
+    after = text[own[0].end:]
+    near = after[:sum(len(x) for x in re.split(r"(?<=[.!?])(?=\s)", after)[:3])]
+    head = office.group("head").split()[-1].lower()
+    for m in NAME_RE.finditer(near):
+        titled = re.search(r"\b(?:Cllr|Councillor)\.?\s+$", near[:m.start(1)])
+        clause = re.match(r",\s+(?:who|the|a|an)\s[^.\n]{0,60}?\b" + re.escape(head[:5]), near[m.end():], re.IGNORECASE)
+        if clause or titled and head in ("leader", "member"):
+            for st in own:
+                st.speaker = m.group(1)
+            return
 
 
 _INTRODUCES = re.compile(r"^(?P<subj>[^.!?\n“”\"]{2,80}?)\s+(?:(?:last|this)\s+\w+\s+|yesterday\s+|today\s+)?"
