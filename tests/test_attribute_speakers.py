@@ -1548,3 +1548,13 @@ def test_a_council_sharing_a_place_name_with_a_trust_employer_is_the_council():
 def test_an_office_holder_named_in_the_next_sentences_is_the_speaker(text, quote, expected):
     _, got = attribute(text, [quote])
     assert got[0][0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Carer Lisa, who has worked for the service for 14 years, said her workload had doubled.", "Lisa"),
+    ("Councillor Hill said her workload had doubled.", "Councillor Hill"),
+])
+def test_a_workers_role_noun_before_a_lone_given_name_is_no_part_of_it(sentence, expected):
+    text = "Home carers at Ashcombe Council are on strike.\n" + sentence
+    _, got = attribute(text, ["her workload had doubled"])
+    assert normalise_speaker(got[0][0]) == normalise_speaker(expected)

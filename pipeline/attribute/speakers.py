@@ -35,6 +35,8 @@ BODY_HEAD = re.compile(r"(?:council|authority|union|government|department|compan
 PRONOUN_GROUP = {"they", "we", "them", "us"}
 PRONOUN_BODY = {"it", "its"}
 PRONOUNS = PRONOUN_PERSON | PRONOUN_GROUP | PRONOUN_BODY
+_TITLE_ROLES = {"councillor", "chancellor", "minister", "governor", "officer", "leader", "member", "manager",
+                "director", "president", "commissioner", "inspector", "lord", "chair", "mayor"}
 _QUANTIFIERS = {"many", "some", "others", "most", "several", "all", "both", "many of them", "some of them"}
 # groups that are the union's own body, not just workers ("union leaders", "members", "shop stewards")
 _UNION_BODY_GROUP = re.compile(r"\b(?:union|members|stewards|reps|representatives|officials|leaders|convenors)\b",
@@ -956,6 +958,11 @@ class SpeakerResolver:
         drop = len(words) == 3 and words[1] not in ("Kaur", "Singh") and (
             first in self.kn.role_words or first + "s" in self.kn.role_words or
             re.search(r"(?:teacher|er|or|ist|ian|ant|ent)$|-of-", first) is not None)
+        # "Carer Lisa", "Striker Dave": a worker's role noun before a given name alone (never a
+        # title: "Councillor Hill", "Lord Smith")
+        drop = drop or len(words) == 2 and (first in self.kn.role_words or first + "s" in self.kn.role_words) and \
+            re.search(r"(?:er|ist|ian|ant|ent|nurse|parent|mother|father|daughter|son)$", first) is not None and \
+            first not in _TITLE_ROLES
         return " ".join(words[1:]) if drop else name
 
     def _statement_source(self, mod: str, src: str, pos: int) -> Resolved | None:
