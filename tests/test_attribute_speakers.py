@@ -1558,3 +1558,13 @@ def test_a_workers_role_noun_before_a_lone_given_name_is_no_part_of_it(sentence,
     text = "Home carers at Ashcombe Council are on strike.\n" + sentence
     _, got = attribute(text, ["her workload had doubled"])
     assert normalise_speaker(got[0][0]) == normalise_speaker(expected)
+
+
+def test_a_quote_whose_next_paragraph_says_whose_words_they_were():
+    text = ("Teachers in Kilcraggan are to be balloted.\nThe EIS said the plans breached the national agreement.\n"
+            "“This is a cost-cutting measure dressed up as reform.\n"
+            "“Teachers will see straight through it.”\n"
+            "Those were the words of EIS local secretary Ailsa Munro, who has taught for 20 years.")
+    _, got = attribute(text, ["the plans breached the national agreement", "This is a cost-cutting measure dressed "
+                              "up as reform.", "Teachers will see straight through it."])
+    assert [g[0] for g in got] == ["EIS", "Ailsa Munro", "Ailsa Munro"]

@@ -116,6 +116,10 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
         via = _attribution_path(mention[0], r) if r is not None else None
         prev_end_before = prev_end
         prev_end = max(prev_end, st.end)
+        if r is None:
+            # '"..." \n Those were the words of Ailsa Munro, ..': the speaker named after the quote
+            r = _named_after(article.text, st.end, resolver)
+            via = "name" if r is not None else None
         if r is None and prev is not None:
             # a press release pasted after the paragraph that introduces it ("COSLA last night
             # expressed its disappointment .. \n The offer ..."): that paragraph's subject
@@ -210,6 +214,27 @@ def _name_role_holder_after(text: str, statements: list[Statement], resolved: li
             for st in own:
                 st.speaker = m.group(1)
             return
+
+
+_WORDS_OF = re.compile(r"(?:Those|These|That|This|Such)\s+(?:were|was|are|is)\s+the\s+(?:words|message|verdict|view|"
+                       r"warning|plea|response|reaction|assessment)\s+(?:of|from)\s+(?P<who>[^,.;:\n]{2,80})")
+
+
+def _named_after(text: str, end: int, resolver: SpeakerResolver) -> Resolved | None:
+    """The speaker a quote's next paragraph names ('Those were the words of X'), past the paragraphs
+    that go on with the quote."""
+    pos = text.find("\n", end)
+    for _ in range(6):
+        if pos < 0:
+            return None
+        para = text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]
+        if not para.lstrip().startswith(("“", '"', "‘", "'")):
+            break
+        pos = text.find("\n", pos + 1)
+    else:
+        return None
+    m = _WORDS_OF.match(para.strip())
+    return resolver.resolve(m.group("who"), pos + 1 + m.start("who"), "") if m else None
 
 
 _INTRODUCES = re.compile(r"^(?P<subj>[^.!?\n“”\"]{2,80}?)\s+(?:(?:last|this)\s+\w+\s+|yesterday\s+|today\s+)?"
