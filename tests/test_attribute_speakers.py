@@ -1568,3 +1568,17 @@ def test_a_quote_whose_next_paragraph_says_whose_words_they_were():
     _, got = attribute(text, ["the plans breached the national agreement", "This is a cost-cutting measure dressed "
                               "up as reform.", "Teachers will see straight through it."])
     assert [g[0] for g in got] == ["EIS", "Ailsa Munro", "Ailsa Munro"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a post held in a relative clause after the name
+    ("Angela Whitcombe, who has been chief executive since 2021, said the review was lawful.", "council"),
+    # a Scottish council's statutory social work post
+    ("Glenairlie's chief social work officer, Dr Ruth Galbraith, said the review was lawful.", "council"),
+    # a councillor of an opposition party is an outside voice
+    ("Isla Brodie, a councillor for the Scottish Greens, said the review was lawful.", "other"),
+])
+def test_posts_in_clauses_and_scottish_roles_tell_the_side(sentence, expected):
+    text = "Social workers at Glenairlie Council are on strike.\n" + sentence
+    _, got = attribute(text, ["the review was lawful"])
+    assert got[0][2] == expected

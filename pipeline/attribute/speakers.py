@@ -37,6 +37,9 @@ PRONOUN_BODY = {"it", "its"}
 PRONOUNS = PRONOUN_PERSON | PRONOUN_GROUP | PRONOUN_BODY
 _TITLE_ROLES = {"councillor", "chancellor", "minister", "governor", "officer", "leader", "member", "manager",
                 "director", "president", "commissioner", "inspector", "lord", "chair", "mayor"}
+# a post named in a relative clause after the name
+_HOLDS_POST = re.compile(r",\s+who\s+(?:has\s+been|had\s+been|is|was|became|has\s+become|took\s+over\s+as|"
+                         r"serves\s+as|works\s+as)\s+(?:the\s+|a\s+|an\s+)?(?P<post>[^,.;“”\"]{3,60})")
 _QUANTIFIERS = {"many", "some", "others", "most", "several", "all", "both", "many of them", "some of them"}
 # groups that are the union's own body, not just workers ("union leaders", "members", "shop stewards")
 _UNION_BODY_GROUP = re.compile(r"\b(?:union|members|stewards|reps|representatives|officials|leaders|convenors)\b",
@@ -336,6 +339,9 @@ class SpeakerResolver:
             return "other"  # "X, whose mother receives four visits a day from council carers": the public
         rest = mention.replace(name, " ")
         before, after = self._person_context(name)
+        held = _HOLDS_POST.match(clause)
+        if held and not after.strip(" ,").replace("who", "").strip():
+            after = held.group("post")  # "X, who has been chief executive since 2021, told ..": the post
         # a body no list knows beside the name ("Eastholme Carers' Network coordinator X"): its own
         # words ("carers") are no role; an address after the name ("X, 71, of Hillcrest Avenue"): a resident
         body = _OUTSIDE_BODY.search(rest) or _OUTSIDE_BODY.search(after) or _OUTSIDE_BODY.search(before[-60:]) \
