@@ -1582,3 +1582,24 @@ def test_posts_in_clauses_and_scottish_roles_tell_the_side(sentence, expected):
     text = "Social workers at Glenairlie Council are on strike.\n" + sentence
     _, got = attribute(text, ["the review was lawful"])
     assert got[0][2] == expected
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    # a name given with "called" and no comma
+    ("Bin crews are on strike.\nHis colleague, a joiner called Mick, said they would stay out for months.",
+     "they would stay out for months", "Mick"),
+    # a lone given name set after an indefinite description, the speaker after the quote
+    ("Support staff are on strike.\n“My son would not be in school at all,” said one mother, Lorraine.",
+     "My son would not be in school at all,", "Lorraine"),
+])
+def test_a_description_gives_the_name_set_beside_it(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert got[0][0] == expected
+
+
+def test_its_after_a_sentence_opened_by_the_council_is_the_council():
+    text = ("Support staff at Ardmorven Council struck with the EIS and Unison on Wednesday.\n"
+            "Ardmorven Council said the cuts were needed. Its education convener, Cllr Ewan Stroud, said the "
+            "council was redesigning support.")
+    _, got = attribute(text, ["the cuts were needed", "council was redesigning support"])
+    assert got[1] == ("Ewan Stroud", "Ardmorven Council", "council")

@@ -91,6 +91,14 @@ def _with_apposed_name(text: str, mention: tuple[str, int] | None, role_words: f
     called = _CALLED.match(text, end + len(raw))
     if called:  # "One care worker, called Lisa, said": the name
         return called.group(1), called.start(1)
+    bare = re.match(r"[^\S\n]+(?:called|named)[^\S\n]+([A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?)(?=\s*[,.;])",
+                    text[end + len(raw):])
+    if bare and re.match(r"(?:a|an|one|another|his|her|their)\s", raw, re.IGNORECASE):
+        return bare.group(1), end + len(raw) + bare.start(1)  # "His colleague, a joiner called Mick, said"
+    given = re.match(r",[^\S\n]+([A-Z][a-z]+)(?=\s*[.,;]|$)", text[end + len(raw):])
+    if given and re.match(r"(?:one|a|an|another)\s", raw, re.IGNORECASE) and \
+            any(w in role_words for w in raw.lower().split()[1:]):
+        return given.group(1), end + len(raw) + given.start(1)  # '.., said one mother, Lorraine.'
     low = raw.lower()
     if not any(w in low for w in role_words) and "head of" not in low:
         return mention

@@ -404,8 +404,16 @@ class SpeakerResolver:
         found = self.kn.find_orgs(window)
         # the subject of a sentence in the window ("Unite, which represents staff who moved from
         # the NHS trust, said ..") before the organisation named last
-        opening = [o for s, _, o in found if re.search(r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+)?$", window[:s])]
-        return opening[-1] if opening else (found[-1][2] if found else None)
+        opening = [(s, o) for s, _, o in found if re.search(r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+)?$", window[:s])]
+        if self.employer:
+            # "Ardmorven Council said .. Its education convener, Cllr X": the employer opened a sentence
+            # (by its name, its place's council or 'the council') after any body the lists know
+            place = re.escape(self.employer.split()[0])
+            emp = [x.start(1) for x in re.finditer(rf"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+)?({place}\b[\w ]*?\s+[Cc]ouncil|"
+                                                   rf"[Cc]ouncil|[Aa]uthority)\b", window)]
+            if emp and (not opening or emp[-1] > opening[-1][0]):
+                return Org(self.employer, self._employer_kind())
+        return opening[-1][1] if opening else (found[-1][2] if found else None)
 
     def _union_post(self, name: str, mention: str) -> bool:
         """Whether the person holds a union post by the mention or their first mention's words
