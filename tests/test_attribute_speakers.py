@@ -1603,3 +1603,16 @@ def test_its_after_a_sentence_opened_by_the_council_is_the_council():
             "council was redesigning support.")
     _, got = attribute(text, ["the cuts were needed", "council was redesigning support"])
     assert got[1] == ("Ewan Stroud", "Ardmorven Council", "council")
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Library staff are on strike.\nPensioner Jean Moffat, 81, joined the picket line.\nOn Wednesday the Eastholm "
+     "Unison branch posted on social media: Day one done. We go again tomorrow.",
+     "Day one done. We go again tomorrow.", "Eastholm Unison branch"),
+    ("Eastholm library staff strike\n“If these libraries close, they will not come back.”\nThe warning came from "
+     "Unison steward Dev Raichura, addressing a rally.", "If these libraries close, they will not come back.",
+     "Dev Raichura"),
+])
+def test_social_media_posts_and_warnings_that_came_from_someone(text, quote, expected):
+    _, got = attribute(text, [quote])
+    assert normalise_speaker(got[0][0]) == normalise_speaker(expected)

@@ -224,8 +224,10 @@ def _name_role_holder_after(text: str, statements: list[Statement], resolved: li
             return
 
 
-_WORDS_OF = re.compile(r"(?:Those|These|That|This|Such)\s+(?:were|was|are|is)\s+the\s+(?:words|message|verdict|view|"
-                       r"warning|plea|response|reaction|assessment)\s+(?:of|from)\s+(?P<who>[^,.;:\n]{2,80})")
+_WORDS_OF = re.compile(r"(?:(?:Those|These|That|This|Such)\s+(?:were|was|are|is)\s+the\s+(?:words|message|verdict|view|"
+                       r"warning|plea|response|reaction|assessment)\s+(?:of|from)|(?:The|That|This|Those|These)\s+"
+                       r"(?:words|message|verdict|warning|plea|response|reaction|assessment)\s+(?:came|come)\s+from)"
+                       r"\s+(?P<who>[^,.;:\n]{2,80})")
 
 
 def _named_after(text: str, end: int, resolver: SpeakerResolver) -> Resolved | None:

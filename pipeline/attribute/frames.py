@@ -120,7 +120,8 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
 # have slammed [..]", "Glasgow City Unison has made clear that [..]", "UNISON views [..]"
 _FRAME_ONLY_VERBS = re.compile(r"(?<![\w'’-])(?:slam(?:s|med)?|(?:ha(?:s|ve)\s+)?made\s+(?:it\s+)?clear|"
                                r"views|been\s+lobbying|lobbied|hit\s+out\s+at|chanted|appealed\s+to|promised(?:\s+to)?|"
-                               r"commented|herald(?:ed|ing)|hail(?:ed|ing)|rejected|dismissed|highlight(?:s|ed)|dubbed|branded|labelled|put|laid|pinned)"
+                               r"commented|herald(?:ed|ing)|hail(?:ed|ing)|rejected|dismissed|highlight(?:s|ed)|dubbed|branded|labelled|put|laid|pinned|"
+                               r"posted(?:\s+(?:on|to)\s+(?:social\s+media|Twitter|X|Facebook|Instagram|LinkedIn|Bluesky))?)"
                                r"(?![\w'’-])")
 
 
