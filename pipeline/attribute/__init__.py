@@ -237,10 +237,11 @@ def _named_after(text: str, end: int, resolver: SpeakerResolver) -> Resolved | N
     for _ in range(6):
         if pos < 0:
             return None
-        para = text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]
+        nxt = text.find("\n", pos + 1)
+        para = text[pos + 1:nxt if nxt >= 0 else len(text)]
         if not para.lstrip().startswith(("“", '"', "‘", "'")):
             break
-        pos = text.find("\n", pos + 1)
+        pos = nxt
     else:
         return None
     m = _WORDS_OF.match(para.strip())
