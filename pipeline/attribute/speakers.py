@@ -793,10 +793,14 @@ class SpeakerResolver:
         if self._initials is not None and self._initials.fullmatch(m) and self.employer:
             return Resolved(self.employer, self.employer, "org")  # "BCC said": the employer by name
         if _COUNCIL_ANAPHOR.match(m) and self.employer:
-            # a contractor's dispute, or a national one: 'the council' is the council the text names
-            council = self._place_council(pos, m) or self._client_council(pos) \
-                if self._employer_kind() in ("contractors", "employer_bodies") else None
-            return Resolved(council or self.employer, council or self.employer, "org")
+            council = self._the_council(pos, m)
+            return Resolved(council, council, "org")
+        for_council = re.match(r"^((?:a|the)\s+spokes(?:person|man|woman)\s+for\s+)(the\s+(?:city\s+|county\s+|"
+                               r"borough\s+|local\s+)?(?:council|authority))$", m, re.IGNORECASE)
+        if for_council and self.employer:
+            # "a spokesperson for the council", as "for the company" below: the council by name
+            council = self._the_council(pos, m)
+            return Resolved(for_council.group(1) + council, council, "description", "council")
         if _COMPANY_ANAPHOR.match(m) or re.match(r"^(?:a|the)\s+spokes\w+\s+for\s+the\s+"
                                                  r"(?:company|firm|contractor)$", m, re.IGNORECASE):
             contractor = next((o for _, _, o in reversed(self.kn.find_orgs(self.text[:pos]))
@@ -827,14 +831,6 @@ class SpeakerResolver:
             both = self._union_pair(pos, after=m.lower().startswith("their"))
             if both:
                 return Resolved(both, None, "group", "union")
-        for_council = re.match(r"^((?:a|the)\s+spokes(?:person|man|woman)\s+for\s+)(the\s+(?:city\s+|county\s+|"
-                               r"borough\s+|local\s+)?(?:council|authority))$", m, re.IGNORECASE)
-        if for_council and self.employer:
-            # "a spokesperson for the council", as "for the company" above: the council by name
-            council = self._place_council(pos, m) or self._client_council(pos) \
-                if self._employer_kind() in ("contractors", "employer_bodies") else None
-            org = council or self.employer
-            return Resolved(for_council.group(1) + org, org, "description", "council")
         if _BARE_SPOKES.match(m):
             prev = next((h for h in reversed(self.history) if "spokes" in h.speaker.lower()), None)
             if prev is not None:
@@ -923,6 +919,13 @@ class SpeakerResolver:
             org = self.kn.orgs.get(self._last_union(pos) or "")  # "union leaders", "members": their union's
         return Resolved(m, org.name if org and (kind == "description" or side == "council" or
                                                 org.side in ("union", "other")) else None, kind, side)
+
+    def _the_council(self, pos: int, mention: str) -> str:
+        """Which council 'the council' is: in a contractor's or a national dispute the council the
+        text names there, else the employer."""
+        council = self._place_council(pos, mention) or self._client_council(pos) \
+            if self._employer_kind() in ("contractors", "employer_bodies") else None
+        return council or self.employer
 
     def _place_council(self, pos: int, mention: str) -> str | None:
         """'In Aldermoor, where crews walked out, the city council said': the council of the place
