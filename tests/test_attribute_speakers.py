@@ -1096,6 +1096,19 @@ def test_a_pasted_statement_speaks_for_the_body_its_paragraph_introduces():
     assert got[1] == got[2] == ("Dunmore Council", "Dunmore Council", "council")
 
 
+def test_an_unattributed_quote_after_a_paragraph_about_another_person_is_theirs():
+    text = ("“We are not going away,” said Unison's Jo Bell.\n"
+            "Council leader Tom Hart has previously defended the pay offer.\n"
+            "“We have made a fair offer and we stand by it.”\n"
+            "Mr Hart has led the council since 2022.\n"
+            "“The ball is in the union's court.”")
+    _, got = attribute(text, ["We are not going away,", "We have made a fair offer and we stand by it.",
+                              "The ball is in the union's court."])
+    assert got[0][0] == "Jo Bell"
+    assert got[1][0] == "Tom Hart" and got[1][2] == "council"
+    assert got[2][0] == "Tom Hart"  # a paragraph about the speaker just quoted brings no new voice
+
+
 def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker():
     text = ("Unite said: “Our members will strike until Dunmore Council pays up.\n"
             "“Dunmore Council last night expressed its disappointment, but we are not moving.”")

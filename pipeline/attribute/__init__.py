@@ -131,7 +131,7 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
         if r is None and prev is not None:
             # a press release pasted after the paragraph that introduces it ("COSLA last night
             # expressed its disappointment .. \n The offer ..."): that paragraph's subject
-            r = _introduced_source(article.text, prev_end_before, st.start, resolver)
+            r = _introduced_source(article.text, prev_end_before, st.start, resolver, prev)
             via = "introduced" if r is not None else None
         if r is None:
             # an unattributed quote continues the previous speaker (multi-paragraph quotes)
@@ -252,12 +252,29 @@ _INTRODUCES = re.compile(r"^(?P<subj>[^.!?\n“”\"]{2,80}?)\s+(?:(?:last|this)
                          r"(?:expressed|issued|released|published|put\s+out|responded|set\s+out|said|stated)\b")
 
 
-def _introduced_source(text: str, after: int, start: int, resolver: SpeakerResolver) -> Resolved | None:
+# a paragraph opening with a named person as its subject ("Council leader Tom Hart has defended ..")
+_PERSON_SUBJECT = re.compile(r"^(?P<subj>[^.!?\n“”\"‘,]{2,60}?)\s+(?:has|had|is|was|has\s+been|had\s+been|"
+                             r"(?!(?:need|based|united|hundred)ed\b)[a-z]{3,}ed)\b")
+
+
+def _introduced_source(text: str, after: int, start: int, resolver: SpeakerResolver,
+                       prev: Resolved) -> Resolved | None:
     """The subject of the paragraph just before an unattributed statement, when at least one
-    paragraph that holds no statement separates it from the previous statement."""
+    paragraph that holds no statement separates it from the previous statement: a source that
+    issued or said something, or a person other than the previous speaker ("Council leader Tom
+    Hart has defended the offer. \n "We have made a fair offer ..."")."""
     gap = text[after:start]
     paras = [p for p in gap.split("\n")[1:-1] if p.strip()]  # whole paragraphs between the two
     if not paras or text[text.rfind("\n", 0, start) + 1:start].strip(" “\"‘"):
         return None  # the statement does not open its paragraph
-    m = _INTRODUCES.match(paras[-1].strip())
-    return resolver.resolve(m.group("subj"), after + gap.rfind(paras[-1])) if m else None
+    para = paras[-1].strip()
+    pos = after + gap.rfind(paras[-1])
+    m = _INTRODUCES.match(para)
+    if m:
+        return resolver.resolve(m.group("subj"), pos)
+    m = _PERSON_SUBJECT.match(para)
+    if m and NAME_RE.search(m.group("subj")):
+        r = resolver.resolve(m.group("subj"), pos)
+        if r is not None and r.kind == "person" and r.speaker != prev.speaker:
+            return r
+    return None
