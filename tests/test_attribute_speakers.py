@@ -1553,6 +1553,12 @@ def test_a_council_sharing_a_place_name_with_a_trust_employer_is_the_council():
     ("Teachers are angry.\nThe council's executive director of education told a meeting that the change was "
      "overdue.\nGraham Sillars, who became director last year, said he respected teachers.",
      "the change was overdue", "Graham Sillars"),
+    ("Library staff walked out.\nThe strike was the first in the branch's history, the union's regional organiser "
+     "said.\nKate Morrow, Unison's regional organiser, said members had no option.",
+     "The strike was the first in the branch's history", "Kate Morrow"),
+    ("Library staff walked out.\nThe strike was the first in the branch's history, the union's branch secretary "
+     "said.\nBranch secretary Kate Morrow said members had no option.",
+     "The strike was the first in the branch's history", "Kate Morrow"),
     # a councillor named next who is not said to hold the office is not its holder
     ("Social workers are angry.\nThe council's director of children's services said caseloads had fallen.\n"
      "Cllr Ann Peel, the opposition's spokesperson, said that was not true.", "caseloads had fallen",

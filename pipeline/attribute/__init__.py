@@ -199,7 +199,8 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
 
 # one office holder: "The leader of Tarnwick City Council", "The council's director of children's services"
 _ONE_OFFICE = re.compile(r"^the\s+(?:[\w’'& -]+?['’]s?\s+|council\s+)?(?:executive\s+|corporate\s+|strategic\s+)?"
-                         r"(?P<head>leader|chief\s+executive|director|cabinet\s+member)\b", re.IGNORECASE)
+                         r"(?P<head>leader|chief\s+executive|director|cabinet\s+member|(?:(?:regional|branch|general|"
+                         r"national|area|lead)\s+)?(?:secretary|organiser|organizer|convenor|convener))\b", re.IGNORECASE)
 
 
 def _name_role_holder_after(text: str, statements: list[Statement], resolved: list[Resolved], r: Resolved
@@ -217,8 +218,11 @@ def _name_role_holder_after(text: str, statements: list[Statement], resolved: li
     head = office.group("head").split()[-1].lower()
     for m in NAME_RE.finditer(near):
         titled = re.search(r"\b(?:Cllr|Councillor)\.?\s+$", near[:m.start(1)])
-        clause = re.match(r",\s+(?:who|the|a|an)\s[^.\n]{0,60}?\b" + re.escape(head[:5]), near[m.end():], re.IGNORECASE)
-        if clause or titled and head in ("leader", "member"):
+        # "Kate Morrow, Unison's regional organiser, said", "Regional organiser Kate Morrow said"
+        clause = re.match(r",\s+(?:who|the|a|an|[A-Z][\w&-]*[’']s?)\s[^.\n]{0,60}?\b" + re.escape(head[:5]),
+                          near[m.end():], re.IGNORECASE)
+        before = re.search(re.escape(head) + r"\s+$", near[:m.start(1)], re.IGNORECASE)
+        if clause or before or titled and head in ("leader", "member"):
             for st in own:
                 st.speaker = m.group(1)
             return
