@@ -178,6 +178,20 @@ def test_direct_statements_without_their_own_marks(text, quote, speaker):
     assert got[0].cue["speaker_text"] == speaker
 
 
+def test_a_pasted_statement_goes_on_over_its_first_person_paragraphs():
+    text = ("Care staff will strike.\nIn a statement, the council said:\n"
+            "We value our care staff and we are disappointed by the ballot.\n"
+            "Our offer is fair and we would urge Unison to put it to members.\n"
+            "We have contacted Unison for comment.\n"
+            "Unison said the offer was not enough.")
+    got = extract_statements(text)
+    assert [(s.type, s.quote) for s in got] == [
+        ("direct", "We value our care staff and we are disappointed by the ballot."),
+        ("direct", "Our offer is fair and we would urge Unison to put it to members."),
+        ("indirect", "the offer was not enough")]
+    assert got[1].cue["speaker_text"] == got[0].cue["speaker_text"]
+
+
 def test_what_is_no_direct_statement_without_marks():
     # a quoted fragment followed by more reported content stays one mixed statement
     text = "The council said that “the action continues” and that talks were over."

@@ -10,7 +10,7 @@ import logging
 import re
 
 from pipeline.config import ExtractConfig
-from pipeline.extract.direct import classify_region, is_headline, is_subheadline, unmarked_quote
+from pipeline.extract.direct import classify_region, is_headline, is_subheadline, release_goes_on, unmarked_quote
 from pipeline.extract.reported import boilerplate_starts, is_clause, reported_in_sentence
 from pipeline.extract.verbs import verb_class
 from pipeline.schema import Statement
@@ -84,6 +84,7 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
     prev: tuple[int, int] | None = None
     comments = _COMMENTS.search(text)
     furniture = boilerplate_starts(text)
+    release: dict | None = None  # the unmarked statement the last paragraph held
     for ps, pe in paragraphs(text):
         if comments and ps >= comments.start():
             break
@@ -93,9 +94,13 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
         para_regions = [r for r in regions if ps <= r.open_at < pe]
         if cfg.direct and after is not None and not para_regions:
             d = unmarked_quote(text, after, (ps, pe))
+            if d is None and release is not None and release_goes_on(text, (ps, pe)):
+                d = {**release, "start": ps, "end": pe}  # the pasted release's next paragraph
+            release = d
             if d:
                 direct.append(d)
                 continue
+        release = None
         if cfg.direct:
             for r in para_regions:
                 d = classify_region(text, r, cfg.min_quote_words)

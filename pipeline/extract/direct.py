@@ -118,6 +118,20 @@ def unmarked_quote(text: str, lead: tuple[int, int], para: tuple[int, int]) -> d
             "cue": {"kind": "direct", "speaker_text": who, "speaker_start": ls + max(text[ls:le].find(who), 0)}}
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
+_OUTLET_ASIDE = re.compile(r"\b(?:contacted|approached|asked)\b.{0,60}\bcomment\b", re.IGNORECASE)
+
+
+def release_goes_on(text: str, para: tuple[int, int]) -> bool:
+    """Whether a paragraph after an unmarked pasted statement goes on with it: first-person words,
+    no attribution of its own ('said', 'told'), no quote marks (the caller checks), not the outlet's
+    aside ('We have contacted the council for comment')."""
+    ps, pe = para
+    p = text[ps:pe]
+    return (word_count(p) >= 4 and p[:1] not in "•*-–·" and bool(_FIRST_PERSON.search(p))
+            and not re.search(r"\b(?:said|says|told)\b", p) and not _OUTLET_ASIDE.search(p))
+
+
 def _subject_before_colon(b: str) -> str | None:
     b = b[:-1].rstrip()
     m = re.search(r"^(.*?)(?:\s+(?:has|have|had))?\s+(?:said|says|added|adds|told\s+.+|explained|"
