@@ -1635,3 +1635,32 @@ def test_its_after_a_sentence_opened_by_the_council_is_the_council():
 def test_social_media_posts_and_warnings_that_came_from_someone(text, quote, expected):
     _, got = attribute(text, [quote])
     assert normalise_speaker(got[0][0]) == normalise_speaker(expected)
+
+
+@pytest.mark.parametrize("between, pronoun, expected", [
+    # a given name that disagrees with the pronoun rules its person out
+    ("Council leader Tom Hart has been in post since May.", "she", "Jo Bell"),
+    ("The plan is the work of chief executive Sarah Lowe.", "he", "Ian Pratt"),
+    # .. and one that agrees keeps the person introduced since the last statement
+    ("Council leader Tom Hart has been in post since May.", "he", "Tom Hart"),
+])
+def test_he_and_she_agree_with_a_given_name(between, pronoun, expected):
+    first = "Jo Bell" if pronoun == "she" else "Ian Pratt"
+    text = (f"Unison organiser {first} said members were angry.\n{between}\n"
+            f"“We will win this,” {pronoun} said.")
+    _, got = attribute(text, ["members were angry", "We will win this,"])
+    assert got[1][0] == expected
+
+
+def test_a_person_who_gave_no_comment_is_not_the_next_voice():
+    text = ("Unite officer Dave Smith said members were angry.\n"
+            "Council leader Tom Hart did not respond to a request for comment.\n"
+            "“We will win this,” he said.")
+    _, got = attribute(text, ["members were angry", "We will win this,"])
+    assert got[1][0] == "Dave Smith"
+
+
+def test_given_names_list_is_one_gender_each():
+    kn = load_knowledge()
+    assert kn.pronoun_of("Sarah Lowe") == "she" and kn.pronoun_of("Tom Hart") == "he"
+    assert kn.pronoun_of("Sam Patel") is None  # a name of either gender says nothing

@@ -43,6 +43,12 @@ class Knowledge:
     directory: Path = field(default=DEFAULT_DIR)
     role_words: frozenset = frozenset()  # single role words ("parent", "striker") that open no name
     public_figures: dict[str, str] = field(default_factory=dict)  # national politician -> party
+    given_names: dict[str, str] = field(default_factory=dict)  # given name -> 'he' | 'she'
+
+    def pronoun_of(self, name: str) -> str | None:
+        """'he' / 'she' where a person's given name says it, else None."""
+        first = name.split()[0] if name.split() else ""
+        return self.given_names.get(first)
 
     def find_orgs(self, s: str) -> list[tuple[int, int, Org]]:
         """Known organisations mentioned in ``s`` (position, end, org)."""
@@ -116,6 +122,8 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         districts, figures = d / "district_councils.txt", d / "public_figures.yaml"
         district_lines = districts.read_text(encoding="utf-8").splitlines() if districts.is_file() else []
         public_figures = yaml.safe_load(figures.read_text(encoding="utf-8")) if figures.is_file() else {}
+        given = d / "given_names.yaml"
+        given_names = yaml.safe_load(given.read_text(encoding="utf-8")) if given.is_file() else {}
     except FileNotFoundError as exc:
         raise FileNotFoundError(f"knowledge file missing in {d}: {exc.filename}") from None
     orgs: dict[str, Org] = {}
@@ -144,7 +152,8 @@ def load_knowledge(knowledge_dir: str | None = None) -> Knowledge:
         council_place_re=re.compile(r"(?<![\w-])(" + trie_alternation(councils) + r")(?:['’]s)?(?![\w-])"),
         directory=d,
         role_words=frozenset(w for ws in roles.values() for p in ws for w in p.split()),
-        public_figures=dict(public_figures or {}))
+        public_figures=dict(public_figures or {}),
+        given_names={n: pronoun for pronoun, names in (given_names or {}).items() for n in names})
 
 
 def _council_list(lines: list[str]) -> dict[str, str]:

@@ -181,6 +181,13 @@ def _head(mention: str) -> str:
     return re.split(r"\s(?:at|of|in|from|for|employed\s+by|working\s+for|across)\s", mention)[0]
 
 
+# a person who gave no comment is nobody's voice: "Council leader Tom Hart did not respond to a
+# request for comment. '..,' he said" is the voice before him
+_NO_COMMENT = re.compile(r"[^.!?\n]{0,40}?\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not|"
+                         r"could\s+not|was\s+not|declined|refused|was\s+unavailable|has\s+been\s+(?:approached|"
+                         r"contacted|asked))\b[^.!?\n]{0,40}?\bcomment", re.IGNORECASE)
+
+
 @dataclass
 class Resolved:
     speaker: str
@@ -600,7 +607,10 @@ class SpeakerResolver:
             (x.start(2), x.end(2), x.group(2)) for x in TITLED_SURNAME.finditer(self.between)
             if x.group(2) not in NON_NAME and GENDERED_TITLE.get(x.group(1).rstrip(".")) == low] + \
             self._bare_surnames(self.between)
-        # "Ms Vaughan rejected that. “..,” she said": a title that agrees with the pronoun
+        # "Ms Vaughan rejected that. “..,” she said": a title that agrees with the pronoun; a given
+        # name that disagrees rules its person out ("Tom Hart has been leader since May. '..,' she said")
+        named = [n for n in named if self.kn.pronoun_of(n[2]) in (None, low)
+                 and not _NO_COMMENT.match(self.between, n[1])]
         named.sort()
         # a name that opens its sentence is its subject ("Rita Moss, .., is a carer for her
         # sister Pat Moss. She said"): the latest such, else the latest name
@@ -611,7 +621,8 @@ class SpeakerResolver:
             full = self._by_surname(name, pos) if len(name.split()) == 1 else name
             return self._person(full or name, name, pos)
         # the latest single human voice: a named person or "a council spokesman" (not "the council")
-        return next((h for h in reversed(self.history) if h.kind == "person" or (
+        return next((h for h in reversed(self.history) if h.kind == "person" and
+                     self.kn.pronoun_of(h.speaker) in (None, low) or (
             h.kind == "description" and not re.search(r"s$", h.speaker.split()[-1])
             and not BODY_HEAD.search(_head(h.speaker)))), None)
 
