@@ -1664,3 +1664,9 @@ def test_given_names_list_is_one_gender_each():
     kn = load_knowledge()
     assert kn.pronoun_of("Sarah Lowe") == "she" and kn.pronoun_of("Tom Hart") == "he"
     assert kn.pronoun_of("Sam Patel") is None  # a name of either gender says nothing
+
+
+def test_a_source_close_to_the_talks_is_neither_sides_voice():
+    text = "Unison said talks had failed.\nA source close to the talks said the two sides were 40p apart."
+    _, got = attribute(text, ["talks had failed", "the two sides were 40p apart"])
+    assert got[1] == ("A source close to the talks", None, "other")

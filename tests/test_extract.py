@@ -240,3 +240,17 @@ def test_an_outlets_appeal_for_support_is_no_statement():
     text = ("Unite said the strike would go ahead.\nWe believe quality journalism should be available "
             "to everyone, paid for by those who can afford it.\nThe council said it would talk.")
     assert spans(text) == [("the strike would go ahead", "indirect"), ("it would talk", "indirect")]
+
+
+@pytest.mark.parametrize("text, quote, author", [
+    ("Bin crews walked out.\nDay 15 on the picket line and our members are solid. #PayUp\n"
+     "— Unite West Midlands (@UniteWMids) 16 September 2024\nThe council said talks were planned.",
+     "Day 15 on the picket line and our members are solid. #PayUp", "Unite West Midlands"),
+    ("Care homes may close.\nBrackendale UNISON (@BrackendaleUNISON) 10 February 2024: These homes are not "
+     "for sale. #SaveOurHomes\nThe council said no decision had been taken.",
+     "These homes are not for sale. #SaveOurHomes", "Brackendale UNISON"),
+])
+def test_an_embedded_post_is_a_direct_statement_of_its_author(text, quote, author):
+    got = extract_statements(text)
+    assert [(s.type, s.quote) for s in got] == [("direct", quote), ("indirect", got[1].quote)]
+    assert got[0].cue["speaker_text"] == author

@@ -10,7 +10,8 @@ import logging
 import re
 
 from pipeline.config import ExtractConfig
-from pipeline.extract.direct import classify_region, is_headline, is_subheadline, release_goes_on, unmarked_quote
+from pipeline.extract.direct import (classify_region, embedded_post, is_headline, is_subheadline, release_goes_on,
+                                     unmarked_quote)
 from pipeline.extract.reported import boilerplate_starts, is_clause, reported_in_sentence
 from pipeline.extract.verbs import verb_class
 from pipeline.schema import Statement
@@ -85,10 +86,16 @@ def extract_statements(text: str, config: ExtractConfig | None = None) -> list[S
     comments = _COMMENTS.search(text)
     furniture = boilerplate_starts(text)
     release: dict | None = None  # the unmarked statement the last paragraph held
-    for ps, pe in paragraphs(text):
+    paras = list(paragraphs(text))
+    for k, (ps, pe) in enumerate(paras):
         if comments and ps >= comments.start():
             break
         after, prev = prev, (ps, pe)
+        post = embedded_post(text, (ps, pe), paras[k + 1] if k + 1 < len(paras) else None) if cfg.direct else None
+        if post:
+            direct.append(post)
+            release = None
+            continue
         if is_headline(text, ps, pe) or any(ps <= i < pe for i in furniture):
             continue
         para_regions = [r for r in regions if ps <= r.open_at < pe]

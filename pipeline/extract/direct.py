@@ -118,6 +118,27 @@ def unmarked_quote(text: str, lead: tuple[int, int], para: tuple[int, int]) -> d
             "cue": {"kind": "direct", "speaker_text": who, "speaker_start": ls + max(text[ls:le].find(who), 0)}}
 
 
+# an embedded social-media post: "<post>" then "— Unite West Midlands (@UniteWMids) 16 September 2024",
+# or "Brackendale UNISON (@BrackendaleUNISON) 10 February 2024: <post>"
+_POST_AUTHOR_AFTER = re.compile(r"[—–-]\s*(?P<who>[^\n(@]{2,80}?)\s*\(@\w+\)")
+_POST_AUTHOR_BEFORE = re.compile(r"(?P<who>[^\n(@:“”\"]{2,80}?)\s*\(@\w+\)[^\n:]{0,40}?:\s+(?=\S)")
+
+
+def embedded_post(text: str, para: tuple[int, int], nxt: tuple[int, int] | None) -> dict | None:
+    """A social-media post embedded in the page, with its author's name and handle before it or on
+    the line after it: one direct statement (CONVENTIONS: tweets printed without marks are direct)."""
+    ps, pe = para
+    before = _POST_AUTHOR_BEFORE.match(text, ps, pe)
+    if before and word_count(text[before.end():pe]) >= 3:
+        return {"start": before.end(), "end": pe, "type": "direct",
+                "cue": {"kind": "direct", "speaker_text": before.group("who"), "speaker_start": ps}}
+    after = _POST_AUTHOR_AFTER.match(text, *nxt) if nxt else None
+    if after and word_count(text[ps:pe]) >= 3 and not _POST_AUTHOR_AFTER.match(text, ps, pe):
+        return {"start": ps, "end": pe, "type": "direct",
+                "cue": {"kind": "direct", "speaker_text": after.group("who"), "speaker_start": after.start("who")}}
+    return None
+
+
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
 _OUTLET_ASIDE = re.compile(r"\b(?:contacted|approached|asked)\b.{0,60}\bcomment\b", re.IGNORECASE)
 
