@@ -1670,3 +1670,23 @@ def test_a_source_close_to_the_talks_is_neither_sides_voice():
     text = "Unison said talks had failed.\nA source close to the talks said the two sides were 40p apart."
     _, got = attribute(text, ["talks had failed", "the two sides were 40p apart"])
     assert got[1] == ("A source close to the talks", None, "other")
+
+
+def test_a_given_name_ending_like_an_adverb_stays_the_speaker():
+    text = ("Bin crews are on strike.\nKelly Brannigan, of GMB Southern, added that the union would talk to anyone.")
+    _, got = attribute(text, ["the union would talk to anyone"])
+    assert got[0][0] == "Kelly Brannigan"
+
+
+def test_the_one_told_is_no_holder_of_the_speakers_role():
+    text = ("Social workers voted to strike.\nUnison said 88% backed a strike. The union's regional organiser "
+            "told Community Practice the result was a clear message.")
+    _, got = attribute(text, ["88% backed a strike", "the result was a clear message"])
+    assert got[1][0] == "The union's regional organiser"
+
+
+def test_her_letter_is_hers():
+    text = ("Care homes may close.\nOn Friday the council's chief executive, Helen Ashdown, wrote to all staff. "
+            "Her letter said:\nI know that the last few weeks have been unsettling for all of you.")
+    _, got = attribute(text, ["I know that the last few weeks have been unsettling for all of you."])
+    assert got[0][0] == "Helen Ashdown" and got[0][2] == "council"

@@ -299,6 +299,8 @@ class SpeakerResolver:
             if not 0 <= first < pos:
                 continue
             before, after = self._person_context(name)
+            if re.search(r"\b(?:told|tells|telling)\s+$", before):
+                continue  # the one told, often an outlet: "The union's organiser told Community Practice"
             if re.search(rf"\b{re.escape(head)}\b", (before[-40:] + " " + after).lower()) and \
                     (best is None or first > best[0]):
                 best = (first, name)
@@ -776,6 +778,11 @@ class SpeakerResolver:
 
     def _document(self, m: str, pos: int) -> Resolved | None:
         """Reports, surveys and statements: whose document it is."""
+        own = re.fullmatch(r"(his|her|their)\s+(?:letter|statement|email|e-mail|message|post|tweet|memo|note|"
+                           r"blog|column|speech)", m, re.IGNORECASE)
+        if own:  # "Her letter said:": whose the pronoun is
+            low = {"his": "he", "her": "she"}.get(own.group(1).lower())
+            return self._person_pronoun(low, pos) if low else self._group_pronoun("they")
         if _REPORT_TO_MEETING.match(m) and self.employer and self._canonical_org(m) is None:
             # officers' reports go to the council's own meetings: the employer's voice
             return Resolved(m, self.employer, "description", "council")

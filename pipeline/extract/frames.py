@@ -35,7 +35,10 @@ _FUNCTION_LEAD = re.compile(
     r"in|on|at|after|before|during|since|as|when|while|if|although|though|once|until|over|"
     r"speaking|writing|commenting|responding|announcing|asked|addressing|referring|reacting|"
     r"meanwhile|however|but|and|also|now|then|instead|separately|elsewhere|earlier|later|"
-    r"previously|today|yesterday|last|this|that|in\s+\w+|\w+ly)\b", re.IGNORECASE)
+    r"previously|today|yesterday|last|this|that|in\s+\w+|"
+    # an adverb ("Separately,"), not a given name that ends like one ("Kelly Brannigan, of GMB,")
+    r"(?!(?:Kelly|Sally|Holly|Molly|Polly|Billy|Dolly|Ally|Lilly|Lily|Shelly|Emily|Beverly|Carly)\b)\w+ly)\b",
+    re.IGNORECASE)
 _EMPTY = {"but", "and", "however", "also", "yet", "so", "then", "now", "while", "as", "though",
           "although", "meanwhile", "which", "who", "that", ""}
 
