@@ -1690,3 +1690,15 @@ def test_her_letter_is_hers():
             "Her letter said:\nI know that the last few weeks have been unsettling for all of you.")
     _, got = attribute(text, ["I know that the last few weeks have been unsettling for all of you."])
     assert got[0][0] == "Helen Ashdown" and got[0][2] == "council"
+
+
+@pytest.mark.parametrize("sentence, side", [
+    # a portfolio names what the post is for, not who speaks
+    ("Councillor Ruth Calloway, Cabinet Member for Children and Families, said the ballot was premature.", "council"),
+    # one who has had the service's visits is a service user
+    ("Frank Hollis, 79, who has had daily visits since a stroke, said the ballot was premature.", "other"),
+])
+def test_portfolios_and_service_users_sides(sentence, side):
+    text = "Home carers at Northmoor County Council will strike, Unison said.\n" + sentence
+    _, got = attribute(text, ["Home carers at Northmoor County Council will strike", "the ballot was premature"])
+    assert got[1][2] == side

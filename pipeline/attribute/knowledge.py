@@ -58,7 +58,7 @@ class Knowledge:
     def role_side_near(self, phrase: str, end: bool) -> str | None:
         """Side of the role word nearest the end (``end``) or the start of ``phrase``: in
         "Unison reps met council leader" the words next to the name tell its role."""
-        low = self.role_res["neutral"].sub(" ", phrase.lower())
+        low = _blank(self.role_res["neutral"], phrase)
         best: tuple | None = None
         for key, side in _ORDER:
             for m in self.role_res[key].finditer(low) if key in self.role_res else ():
@@ -70,11 +70,21 @@ class Knowledge:
         return best[1] if best else None
 
     def role_side(self, phrase: str) -> str | None:
-        low = self.role_res["neutral"].sub(" ", phrase.lower())
+        low = _blank(self.role_res["neutral"], phrase)
         for key, side in _ORDER:
             if key in self.role_res and self.role_res[key].search(low):
                 return side
         return None
+
+
+# a council post's portfolio names what it is for, not who speaks ("Cabinet Member for Children and
+# Families" is no family member)
+_PORTFOLIO = re.compile(r"\b((?:cabinet|lead|executive)\s+member|portfolio\s+holder|cabinet\s+lead)\s+for\s+[^,;.()]+")
+
+
+def _blank(neutral: re.Pattern, phrase: str) -> str:
+    """``phrase`` in lower case, its side-less phrases and portfolios blanked out."""
+    return _PORTFOLIO.sub(r"\1", neutral.sub(" ", phrase.lower()))
 
 
 # roles.yaml's lists in the order they are checked: the first that matches decides
