@@ -161,9 +161,10 @@ _COMPANY_ANAPHOR = re.compile(r"^(?:the\s+)?(?:company|firm|contractor|operator)
 
 # one who receives the service, in the clause after their name: "Arthur Lennox, who has relied on daily visits",
 # "Frank Hollis, 79, who has had daily visits since a stroke"
-_SERVICE_USER = re.compile(r"\b(?:relie[sd]|rely|relying|depends?|depended|depending)\s+on\b|\b(?:receiv(?:es|ed|ing)|"
-                           r"(?:has|have|had)\s+had|gets?)\s+(?:(?:daily|weekly|regular|twice-daily|\w+)\s+)?"
-                           r"(?:care|visits|support|help)\b|\bservice\s+users?\b|\bwhose\s+bins?\b", re.IGNORECASE)
+_SERVICE_USER = re.compile(r"\b(?:relie[sd]|rely|relying|depends?|depended|depending)\s+on\b|\breceiv(?:es|ed|ing)\s+"
+                           r"(?:care|visits|support|help)\b|\b(?:(?:has|have|had)\s+had|gets?)\s+(?:(?:daily|weekly|"
+                           r"regular|twice-daily|home)\s+)?(?:care|visits)\b|\bservice\s+users?\b|\bwhose\s+bins?\b",
+                           re.IGNORECASE)
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines after a name, when the name's capitals spell them:
     "Wealden District Council (WDC)" -> {"WDC": "Wealden District Council"}."""
