@@ -35,10 +35,7 @@ _FUNCTION_LEAD = re.compile(
     r"in|on|at|after|before|during|since|as|when|while|if|although|though|once|until|over|"
     r"speaking|writing|commenting|responding|announcing|asked|addressing|referring|reacting|"
     r"meanwhile|however|but|and|also|now|then|instead|separately|elsewhere|earlier|later|"
-    r"previously|today|yesterday|last|this|that|in\s+\w+|"
-    # an adverb ("Separately,"), not a given name that ends like one ("Kelly Brannigan, of GMB,")
-    r"(?!(?:Kelly|Sally|Holly|Molly|Polly|Billy|Dolly|Ally|Lilly|Lily|Shelly|Emily|Beverly|Carly)\b)\w+ly)\b",
-    re.IGNORECASE)
+    r"previously|today|yesterday|last|this|that|in\s+\w+|\w+ly)\b", re.IGNORECASE)
 _EMPTY = {"but", "and", "however", "also", "yet", "so", "then", "now", "while", "as", "though",
           "although", "meanwhile", "which", "who", "that", ""}
 
@@ -109,6 +106,20 @@ def _comma_names() -> re.Pattern | None:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) if names else None
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names from given_names.yaml: "Kelly" or "Emily" opens a name, not an adverb's clause."""
+    names = yaml.safe_load((KNOWLEDGE / "given_names.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(n for ns in names.values() for n in ns)
+
+
+def _function_lead(s: str) -> bool:
+    """Whether ``s`` opens with a function word or an adverb ("Separately,"), not a given name that
+    ends like one ("Kelly Brannigan, of GMB Southern,")."""
+    m = _FUNCTION_LEAD.match(s)
+    return m is not None and m.group(0) not in _given_names()
+
+
 _HELD_COMMA = "\u201a"  # a low single quote stands in for a name's own comma while the phrase is cut
 
 
@@ -160,7 +171,7 @@ def _clean_speaker(raw: str) -> str:
         m = _REL.match(s, last.start()) if last is not None else None
         if m and _OBJECT_REL.match(m.group(1)):
             s = m.group(1)
-        elif m and m.start() > 0 and s[m.start()] != "," and not _FUNCTION_LEAD.match(s) and \
+        elif m and m.start() > 0 and s[m.start()] != "," and not _function_lead(s) and \
                 "," not in s and len(s.split()) <= 12:
             pass  # "Library staff who have gone on strike": the relative clause names the speaker
         elif m and m.start() > 0:
@@ -171,18 +182,18 @@ def _clean_speaker(raw: str) -> str:
             while len(before) > 1 and AFTER_NAME.match(before[-1]):
                 before = before[:-1]  # "Bernard Hollis, 84, who ..": the age describes the name
             after = re.split(r",\s+", m.group(1))
-            if _FUNCTION_LEAD.match(before[0]) and len(after) > 1 and after[-1].strip():
+            if _function_lead(before[0]) and len(after) > 1 and after[-1].strip():
                 s = after[-1]
             elif len(before) > 1 and _OBJECT_REL.match(before[-1]) and \
                     _SOFT_LEAD.sub("", before[-2])[:1].isupper() and \
-                    not _FUNCTION_LEAD.match(_SOFT_LEAD.sub("", before[-2])):
+                    not _function_lead(_SOFT_LEAD.sub("", before[-2])):
                 s = _SOFT_LEAD.sub("", before[-2])  # the name before its apposition
             else:
                 s = before[-1]
     parts = [p for p in re.split(r",\s+", s) if p.strip()]
     if len(parts) > 1 and _SOFT_LEAD.match(parts[0]) and _NAMEISH.match(_SOFT_LEAD.sub("", parts[0])):
         parts[0] = _SOFT_LEAD.sub("", parts[0])  # "However Bora Oktas, regional officer at .."
-    while len(parts) > 1 and _FUNCTION_LEAD.match(parts[0]):
+    while len(parts) > 1 and _function_lead(parts[0]):
         parts = parts[1:]
     while len(parts) > 1 and (_TIME_ASIDE.match(parts[-1]) or _SPEAKING_ASIDE.match(parts[-1])):
         # "A survey of Unite members, earlier this summer, (highlighted)"; "Jo Bell, speaking on
