@@ -540,6 +540,15 @@ def test_the_unions_resolve_to_the_whole_list_before():
     assert got[0][0] == "The unions"
 
 
+def test_a_list_of_unions_may_repeat_the_article():
+    text = ("Leisure staff are members of Unison and the GMB. Further strike dates are planned, the unions said.")
+    _, got = attribute(text, ["Further strike dates are planned"])
+    assert got[0] == ("Unison and the GMB", None, "union")
+    text = "Unison and GMB met the council. Unions said councils everywhere were short of money."
+    _, got = attribute(text, ["councils everywhere were short of money"])  # unions in general
+    assert got[0][0] == "Unions"
+
+
 def test_a_working_role_before_a_name_is_not_part_of_it():
     _, got = attribute("Chargehand Terry Boyes said he trained the new starters.", ["he trained the new starters"])
     assert got[0][0] == "Terry Boyes" and got[0][2] == "union"

@@ -123,7 +123,8 @@ _UNION_EPITHET = re.compile(
     r"public\s+service|general|local\s+government|country['’]s\s+biggest)\s+)+(?:trade\s+)?union\b",
     re.IGNORECASE)
 _UNIONS_NAMED = re.compile(r"^(?:the\s+)?(?:two\s+|three\s+|both\s+)?(?:trade\s+)?unions,?\s+", re.IGNORECASE)
-_UNIONS_ANAPHOR = re.compile(r"^(?:the\s+|their\s+)?(?:two\s+|both\s+)?(?:trade\s+)?unions$", re.IGNORECASE)
+# ("Unions" with no determiner are unions in general, as written)
+_UNIONS_ANAPHOR = re.compile(r"^(?:(?:the|their)\s+(?:two\s+|both\s+)?|(?:two|both)\s+)(?:trade\s+)?unions$", re.IGNORECASE)
 # a role one person holds: "The leader of Birmingham City Council", "Unison's head of local
 # government", "the council's chief executive" -> the person the article gives that title
 _UNIQUE_ROLE = re.compile(r"^(?:the\s+)?(?:[\w’'& -]+?['’]s?\s+)?(?:council\s+|union\s+)?(?P<role>leader|mayor|"
@@ -564,7 +565,7 @@ class SpeakerResolver:
         for s0, e0, o in self.kn.find_orgs(self.text) + [(len(self.text), len(self.text), None)]:
             sep = self.text[run[-1][1]:s0] if run else ""
             if run and o is not None and o.kind == "unions" and o.name not in {x[2] for x in run} \
-                    and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)", sep) and not run[-1][3]:
+                    and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)(?:the\s+)?", sep) and not run[-1][3]:
                 run.append((s0, e0, o.name, re.search(r"\band\b|&", sep) is not None))
                 continue
             if len(run) > 1 and run[-1][3]:  # a list ends with its "and"
@@ -1007,7 +1008,7 @@ class SpeakerResolver:
         """'a council statement' / 'a statement from Unison' / 'the statement' -> its author."""
         who = re.sub(r"[’']s?$", "", (src or mod).strip())  # "the unions’ letter", "Unite's statement"
         if who:
-            if _UNIONS_ANAPHOR.match(who):
+            if _UNIONS_ANAPHOR.match(who) or _UNIONS_ANAPHOR.match(f"the {who}"):  # "the [unions’] letter"
                 return Resolved(self._union_pair(pos) or "the unions", None, "group", "union")
             canonical = self._canonical_org(who)
             if canonical:
