@@ -1711,3 +1711,16 @@ def test_portfolios_and_service_users_sides(sentence, side):
     text = "Home carers at Northmoor County Council will strike, Unison said.\n" + sentence
     _, got = attribute(text, ["Home carers at Northmoor County Council will strike", "the ballot was premature"])
     assert got[1][2] == side
+
+
+@pytest.mark.parametrize("who, side", [
+    ("A member of the cabinet, speaking on condition of anonymity,", "council"),  # whose member, not "member"
+    ("A senior source at the civic centre", "council"),
+    ("One mother, who did not want to be named,", "other"),  # parents are other (CONVENTIONS)
+])
+def test_unnamed_voices_take_the_side_their_description_gives(who, side):
+    text = (f"Bin crews employed by Kelmoor Borough Council walked out on Monday.\n"
+            f"{who} said the dispute had gone on far too long.")
+    _, got = attribute(text, ["the dispute had gone on far too long"])
+    assert got[0][2] == side
+    assert got[0][1] == ("Kelmoor Borough Council" if side == "council" else None)

@@ -69,6 +69,11 @@ class Knowledge:
                     best = (score, side)
         return best[1] if best else None
 
+    def role_side_first(self, phrase: str) -> str | None:
+        """'council' where ``phrase`` holds one of the administration's posts (roles.yaml's
+        council_first), else None."""
+        return "council" if self.role_res["council_first"].search(_blank(self.role_res["neutral"], phrase)) else None
+
     def role_side(self, phrase: str) -> str | None:
         low = _blank(self.role_res["neutral"], phrase)
         for key, side in _ORDER:

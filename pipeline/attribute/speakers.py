@@ -926,6 +926,8 @@ class SpeakerResolver:
         if re.search(r"\bspokes\w+|statement\b", low):
             kind = "description"
         side = self.kn.role_side(head) or self.kn.role_side(m)
+        if re.fullmatch(r"members?", head.split()[-1], re.IGNORECASE) and self.kn.role_side_first(m) == "council":
+            side = "council"  # "A member of the cabinet": whose member decides, not "member"
         if org is not None and re.search(r"\band\b|&", m) and \
                 len({o.name for _, _, o in self.kn.find_orgs(m)}) > 1:
             # "Unite and Unison" speak together for no single organisation
@@ -934,9 +936,10 @@ class SpeakerResolver:
             org = None  # "a refuse worker employed by X Council": a worker, not the council's voice
         if side is None and org is not None and org.side == "other":
             side = "other"  # "Several Labour Party wards": members of an outside body speak for it
-        if org is None and kind == "group" and side == "council" and self.employer and \
+        if org is None and side == "council" and self.employer and \
                 not re.search(r"\bunions?\b", m, re.IGNORECASE):
-            org = Org(self.employer, self._employer_kind())  # "Council bosses", "management": the employer's
+            # "Council bosses", "management", "a member of the cabinet": the employer's
+            org = Org(self.employer, self._employer_kind())
         elif org is None and kind == "group" and side == "union" and _UNION_BODY_GROUP.search(m):
             org = self.kn.orgs.get(self._last_union(pos) or "")  # "union leaders", "members": their union's
         return Resolved(m, org.name if org and (kind == "description" or side == "council" or
