@@ -1724,3 +1724,28 @@ def test_unnamed_voices_take_the_side_their_description_gives(who, side):
     _, got = attribute(text, ["the dispute had gone on far too long"])
     assert got[0][2] == side
     assert got[0][1] == ("Kelmoor Borough Council" if side == "council" else None)
+
+
+@pytest.mark.parametrize("office", ["The union's regional organiser", "Unison's regional organiser",
+                                    "The branch's lead negotiator"])
+def test_an_office_whose_holder_goes_on_after_it_is_that_person(office):
+    text = ("Care workers employed by Kelmoor Borough Council are on strike.\n"
+            f"{office} said the council had run out of excuses.\n"
+            "Dana Whitlock, who has represented the carers for a decade, added: \"Enough is enough.\"")
+    _, got = attribute(text, ["the council had run out of excuses", "Enough is enough."])
+    assert [g[0] for g in got] == ["Dana Whitlock", "Dana Whitlock"]
+
+
+def test_a_person_named_before_who_adds_is_not_the_office_holder():
+    text = ("Care workers employed by Kelmoor Borough Council are on strike. Dana Whitlock of Unison said pay was low.\n"
+            "The union's regional organiser said the council had run out of excuses.\n"
+            "Dana Whitlock added: \"Enough is enough.\"")
+    _, got = attribute(text, ["pay was low", "the council had run out of excuses", "Enough is enough."])
+    assert got[1][0] == "The union's regional organiser"
+
+
+def test_a_party_group_leader_beside_the_council_leader_is_opposition():
+    text = ("Social workers at Kelmoor Council are on strike. Council leader Graham Auld said the offer was fair.\n"
+            "Labour group leader Derek Moss said the dispute was \"a mess of the administration's own making\".")
+    _, got = attribute(text, ["the offer was fair", "the dispute was"])
+    assert got[0][2] == "council" and got[1][2] == "other"

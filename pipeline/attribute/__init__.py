@@ -165,7 +165,7 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
     """'A union representative said ..' later named ('The representative, Jo Bell, ..'): the
     name, for every statement of that description (CONVENTIONS)."""
     for r in {id(r): r for r in resolved if r.kind == "description"}.values():
-        if re.match(r"the\s", r.speaker, re.IGNORECASE):
+        if re.match(r"[Tt]he\s|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?['’]s\s", r.speaker):  # "The ..", "Unison's .."
             _name_role_holder_after(text, statements, resolved, r)
             continue
         if not re.match(r"(?:a|an)\s", r.speaker, re.IGNORECASE):
@@ -198,9 +198,11 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
 
 
 # one office holder: "The leader of Tarnwick City Council", "The council's director of children's services"
-_ONE_OFFICE = re.compile(r"^the\s+(?:[\w’'& -]+?['’]s?\s+|council\s+)?(?:executive\s+|corporate\s+|strategic\s+)?"
+_ONE_OFFICE = re.compile(r"^(?:the\s+(?:[\w’'& -]+?['’]s?\s+|council\s+)?|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?['’]s\s+)"
+                         r"(?:executive\s+|corporate\s+|strategic\s+)?"
                          r"(?P<head>leader|chief\s+executive|director|cabinet\s+member|(?:(?:regional|branch|general|"
-                         r"national|area|lead)\s+)?(?:secretary|organiser|organizer|convenor|convener))\b", re.IGNORECASE)
+                         r"national|area|lead)\s+)?(?:secretary|organiser|organizer|convenor|convener|negotiator))\b",
+                         re.IGNORECASE)
 
 
 def _name_role_holder_after(text: str, statements: list[Statement], resolved: list[Resolved], r: Resolved
@@ -222,7 +224,11 @@ def _name_role_holder_after(text: str, statements: list[Statement], resolved: li
         clause = re.match(r",\s+(?:who|the|a|an|[A-Z][\w&-]*[’']s?)\s[^.\n]{0,60}?\b" + re.escape(head[:5]),
                           near[m.end():], re.IGNORECASE)
         before = re.search(re.escape(head) + r"\s+$", near[:m.start(1)], re.IGNORECASE)
-        if clause or before or titled and head in ("leader", "member"):
+        # "The union's regional organiser said .. \n Karen Deakin, who has represented the crews for
+        # a decade, added:": a person the text names here for the first time goes on for the office
+        added = re.match(r"(?:,[^.\n“\"‘]{0,120},)?\s+added\b", near[m.end():]) and \
+            text.find(m.group(1)) >= own[0].end
+        if clause or before or added or titled and head in ("leader", "member"):
             for st in own:
                 st.speaker = m.group(1)
             return

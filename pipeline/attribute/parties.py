@@ -45,6 +45,9 @@ def outside_politician(context: str, text: str) -> bool:
     party = PARTY_MEMBER.search(context) or _PARTY_GROUP.search(context)
     if not party:
         return False
+    if re.search(r"\bgroup\s+leader\b|\bleader\s+of\s+the\s+\w+(?:\s+\w+)?\s+group\b", party.group(0), re.IGNORECASE) and \
+            any(_ADMIN_POST.search(_QUOTED.sub(" ", line)) for line in text.split("\n")):  # quotes span paragraphs
+        return True  # "Labour group leader X" in an article that names the council's leader: another group's
     ruling = _RULING_PARTY.search(text)
     p = _party_key(party.group("party"))
     if ruling:
