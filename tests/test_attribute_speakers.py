@@ -1749,3 +1749,19 @@ def test_a_party_group_leader_beside_the_council_leader_is_opposition():
             "Labour group leader Derek Moss said the dispute was \"a mess of the administration's own making\".")
     _, got = attribute(text, ["the offer was fair", "the dispute was"])
     assert got[0][2] == "council" and got[1][2] == "other"
+
+
+def test_a_gendered_title_picks_one_of_two_people_with_a_surname():
+    text = ("NIPSA official Gerard Doherty said caseloads were unsafe.\n"
+            "The trust's director, Siobhan Doherty, who is no relation, said recruitment was a priority.\n"
+            "Mr Doherty said the claim would surprise his members. Ms Doherty said posts had been filled.")
+    _, got = attribute(text, ["caseloads were unsafe", "recruitment was a priority", "the claim would surprise his members",
+                              "posts had been filled"])
+    assert [g[0] for g in got] == ["Gerard Doherty", "Siobhan Doherty", "Gerard Doherty", "Siobhan Doherty"]
+
+
+def test_a_councillor_with_the_surname_makes_no_other_person_a_councillor():
+    text = ("Bin workers at Tynemere Borough Council are on strike. Cabinet member Cllr Grace Okafor said the "
+            "restructure was needed.\nUnite convenor Steve Okafor said the union had offered to suspend the action.")
+    _, got = attribute(text, ["the restructure was needed", "the union had offered to suspend the action"])
+    assert got[0][2] == "council" and got[1][1:] == ("Unite", "union")

@@ -365,10 +365,9 @@ class SpeakerResolver:
             before = ""  # "spoken to the council, to Jo Bell, Unite's ..": no premodifier of the name
         side = self.kn.role_side(rest) or self.kn.role_side_near(before, end=True) \
             or self.kn.role_side_near(after, end=False)
-        surname = re.escape(name.split()[-1])
         titled = re.search(r"\b(?:Cllr|Councillor)\.?\s*$", rest.split(name)[0] if name in mention
                            else rest) or re.search(r"\b(?:Cllr|Councillor)\.?\s*$", before) or \
-            re.search(rf"\b(?:Cllr|Councillor)\.?\s+(?:[A-Z][\w’'-]+\s+)?{surname}\b", self.text)
+            self._titled_elsewhere(name)
         if (titled or PARTY_MEMBER.search(before + " " + rest)) and side != "other" and \
                 self._outside_politician(name):
             return "other"
@@ -381,6 +380,16 @@ class SpeakerResolver:
                 and self.kn.role_res["other_fallback"].search((before + " " + rest).lower()):
             return "other"  # "Retired postman X", no body named: a resident ("a retired Unison officer" is not)
         return side
+
+    def _titled_elsewhere(self, name: str) -> bool:
+        """Whether the text calls ``name`` "Cllr"/"Councillor" somewhere: with their given name, or with
+        the surname alone where no other person has it ("Cllr Grace Okafor" is not Steve Okafor)."""
+        first, surname = name.split()[0], name.split()[-1]
+        others = [n for n in self.people if n != name and n.split()[-1] == surname and len(n.split()) > 1]
+        for m in re.finditer(rf"\b(?:Cllr|Councillor)\.?\s+(?:([A-Z][\w’'-]+)\s+)?{re.escape(surname)}\b", self.text):
+            if m.group(1) == first or (m.group(1) is None or m.group(1) == surname) and not others:
+                return True
+        return False
 
     def _outside_politician(self, name: str) -> bool:
         if name not in self.people:
@@ -540,13 +549,18 @@ class SpeakerResolver:
         return [(m.start(1), m.end(1), m.group(1)) for m in surname_re(surnames).finditer(s)
                 if not re.search(r"[A-Z][\w’'.-]*\s+$", s[:m.start(1)])]
 
-    def _by_surname(self, token: str, pos: int) -> str | None:
+    def _by_surname(self, token: str, pos: int, gender: str | None = None) -> str | None:
+        """The full name of the person ``token`` (a surname, or a given name alone) stands for: the
+        latest one named before ``pos``; of two with one surname, one whose given name agrees with
+        ``gender`` ('he' for "Mr Doherty")."""
         for n in self.known:  # people resolved earlier count even if the scan missed them
             if n not in self.people and len(n.split()) > 1:
                 self.people[n] = (-1, n)
         cands = [n for n, (p, _) in self.people.items() if n.split()[-1] == token.split()[-1]]
         if not cands and len(token.split()) == 1:  # "Mandy" for "Mandy Buckley"
             cands = [n for n in self.people if n.split()[0] == token]
+        if gender and len(cands) > 1:  # "Mr Doherty" after Gerard and Siobhan Doherty
+            cands = [n for n in cands if self.kn.pronoun_of(n) in (None, gender)] or cands
         before = [n for n in cands if self.people[n][0] < pos]
         pick = before or cands
         return max(pick, key=lambda n: self.people[n][0] if n in before else -self.people[n][0]) \
@@ -768,7 +782,8 @@ class SpeakerResolver:
             t = None  # "The Lord Provost", "the Lord Mayor": a title and an office, no surname
         if t or re.fullmatch(NAME_TOKEN, m):
             token = t.group(1) if t else m
-            full = self._by_surname(token, pos)
+            title = re.match(r"(Mrs|Ms|Miss|Mr)\b", m)
+            full = self._by_surname(token, pos, GENDERED_TITLE.get(title.group(1)) if title else None)
             if full:
                 return self._person(full, m, pos)
             if t:
