@@ -1765,3 +1765,10 @@ def test_a_councillor_with_the_surname_makes_no_other_person_a_councillor():
             "restructure was needed.\nUnite convenor Steve Okafor said the union had offered to suspend the action.")
     _, got = attribute(text, ["the restructure was needed", "the union had offered to suspend the action"])
     assert got[0][2] == "council" and got[1][1:] == ("Unite", "union")
+
+
+def test_a_site_name_is_no_person():
+    text = ("Bin crews at Sir Frenni County Council are on strike.\nBut a Unite shop steward at the Parc Gwyn depot, "
+            "who did not want to be named, said the routes were unsafe.")
+    _, got = attribute(text, ["the routes were unsafe"])
+    assert got[0] == ("a Unite shop steward at the Parc Gwyn depot", "Unite", "union")

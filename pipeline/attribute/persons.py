@@ -102,6 +102,10 @@ def _reads_as_person(s: str, m: re.Match) -> bool:
     return bool(gap and verb_regex().match(s, m.end(1) + gap.end()))  # "Jo Green said": a reporting verb
 
 
+_SITE_AFTER = re.compile(r"[^\S\n]+(?:depot|depots|estate|site|yard|plant|campus|offices|picket\s+line|"
+                         r"recycling\s+centre|tip|works)\b")
+
+
 def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tuple[int, int, str]]:
     """Person-like names in ``s``: 2-4 capitalised tokens, none an organisation/role word or place."""
     out = []
@@ -119,6 +123,8 @@ def person_names(s: str, places: frozenset[str] | dict = frozenset()) -> list[tu
             toks = toks[cut[-1] + 1:]
         if toks[0] in places and re.search(r"\bthe\s+$", s[:m.start(1)], re.IGNORECASE):
             continue  # "the Edinburgh Military Tattoo": a place's institution, not a person
+        if re.search(r"\bthe\s+$", s[:m.start(1)], re.IGNORECASE) and _SITE_AFTER.match(s, m.end(1)):
+            continue  # "a steward at the Parc Gwyn depot": a place's name before its kind of site
         if re.search(r"(?:^|\n)[^\S\n]*$", s[:m.start(1)]) and toks[0] == "By":
             continue  # "By Sarah Bates": a byline, the writer is no source
         while toks and (toks[0] in NON_NAME or toks[0] in _COMPASS or toks[0] in places or _AGE.search(toks[0])):
