@@ -387,7 +387,7 @@ class SpeakerResolver:
         first, surname = name.split()[0], name.split()[-1]
         others = [n for n in self.people if n != name and n.split()[-1] == surname and len(n.split()) > 1]
         for m in re.finditer(rf"\b(?:Cllr|Councillor)\.?\s+(?:([A-Z][\w’'-]+)\s+)?{re.escape(surname)}\b", self.text):
-            if m.group(1) == first or (m.group(1) is None or m.group(1) == surname) and not others:
+            if m.group(1) == first or m.group(1) is None and not others:
                 return True
         return False
 
