@@ -165,7 +165,7 @@ def _name_later_named(text: str, statements: list[Statement], resolved: list[Res
     """'A union representative said ..' later named ('The representative, Jo Bell, ..'): the
     name, for every statement of that description (CONVENTIONS)."""
     for r in {id(r): r for r in resolved if r.kind == "description"}.values():
-        if re.match(r"[Tt]he\s|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?['’]s\s", r.speaker):  # "The ..", "Unison's .."
+        if _ONE_OFFICE.match(r.speaker):  # "The council's director ..", "Unison's regional organiser"
             _name_role_holder_after(text, statements, resolved, r)
             continue
         if not re.match(r"(?:a|an)\s", r.speaker, re.IGNORECASE):
