@@ -1772,3 +1772,21 @@ def test_a_site_name_is_no_person():
             "who did not want to be named, said the routes were unsafe.")
     _, got = attribute(text, ["the routes were unsafe"])
     assert got[0] == ("a Unite shop steward at the Parc Gwyn depot", "Unite", "union")
+
+
+@pytest.mark.parametrize("sent", ["have signed an open letter backing the striking crews",
+                                  "wrote to the council leader this week"])
+def test_the_letter_is_the_letter_its_authors_sent(sent):
+    text = ("Refuse crews at Marsham District Council are on strike.\n"
+            f"Now twelve Labour councillors {sent}.\n"
+            "A council spokeswoman said: “We remain open to talks.”\n"
+            "The letter states: “We stand with the crews.”")
+    _, got = attribute(text, ["We remain open to talks.", "We stand with the crews."])
+    assert got[1][0] == "twelve Labour councillors"
+
+
+def test_a_counted_group_is_the_same_count_named_before():
+    text = ("Ten Elmford councillors have criticised the cabinet. The care strike went into a second week.\n"
+            "And now 10 councillors have said the dispute must end.")
+    _, got = attribute(text, ["the dispute must end"])
+    assert got[0][0] == "Ten Elmford councillors"

@@ -104,6 +104,15 @@ _REPORT_TO_MEETING = re.compile(r"^(?:a|an|the)\s+(?:[\w’'-]+\s+)?(?:report|pa
                                 r"(?:[\w’'-]+\s+){0,5}(?:meeting|committee|cabinet|board|panel)$", re.IGNORECASE)
 _DOCUMENT_ANAPHOR = re.compile(r"^(?:the|this)\s+(survey|study|poll|research|analysis|review|petition|motion)$",
                                re.IGNORECASE)
+_COUNTS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+                                             .split()) if i >= 2}
+_COUNT_WORDS = {d: w for w, d in _COUNTS.items()}
+_LETTER_ANAPHOR = re.compile(r"^the\s+(?:open\s+|joint\s+)?letter$", re.IGNORECASE)
+# "<authors> (- aside -) have signed / written / sent an open letter": the subject of the sentence
+_LETTER_SENT = re.compile(r"(?:^|[.!?]\s+|\n)(?P<who>[A-Z][^.!?\n]{0,150}?)\s+(?:have|has|had)?\s*(?:now\s+|also\s+)?"
+                          r"(?:(?:signed|written|wrote|sent|issued|penned|published|delivered|handed\s+in)\s+"
+                          r"(?:an?\s+|their\s+|its\s+)?(?:open\s+|joint\s+)?letter\b|(?:wrote|written)\s+to\b)")
 _OF_THE_UNION = re.compile(r"\b(?:for|from|of|at|by|with)\s+(?:the|their|its)\s+(?:trade\s+)?union\b(?!\s+\w)",
                            re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+|their\s+|its\s+)?(?:trade\s+)?union$", re.IGNORECASE)
@@ -810,6 +819,10 @@ class SpeakerResolver:
         if intro:  # "The survey found" after "A survey of Unite members in local authorities, .."
             org = self.org_in(intro)
             return Resolved(intro, org.name if org else None, "description")
+        if _LETTER_ANAPHOR.match(m):
+            author = self._letter_author(pos)
+            if author is not None:  # "Ten councillors have signed an open letter .. The letter states:"
+                return self.resolve(author[0], author[1], self.quote)
         st = _STATEMENT.match(m)
         if st and self.history and re.fullmatch(r"the\s+(?:statement|letter|email|report)", m, re.IGNORECASE):
             return self.history[-1]  # "The statement added": the one just quoted, whoever made it
@@ -924,6 +937,7 @@ class SpeakerResolver:
 
     def _description(self, m: str, pos: int) -> Resolved:
         """What is left: an organisation the lists know, else the description or group as written."""
+        m = self._counted_earlier(m, pos)
         low = m.lower()
         org = self.org_in(m)
         canonical = self._canonical_org(m)
@@ -1060,6 +1074,28 @@ class SpeakerResolver:
                 if r.side_hint == side:
                     best = (last, r)
         return best[1] if best else None
+
+    def _counted_earlier(self, m: str, pos: int) -> str:
+        """'10 councillors' after 'Ten Tower Hamlets councillors': the same count of the same
+        people, named more specifically before."""
+        c = re.fullmatch(r"(\w+)\s+([a-z][\w’'-]*s)", m)
+        if not c or c.group(1).lower() not in _COUNTS and not c.group(1).isdigit():
+            return m
+        n = c.group(1).lower()
+        count = rf"(?:{n}|{_COUNTS[n]})" if n in _COUNTS else rf"(?:{n}|{_COUNT_WORDS.get(n, n)})"
+        found = [f.group(0) for f in re.finditer(rf"\b{count}\s+(?:[A-Z][\w’'&-]*\s+){{1,3}}{c.group(2)}\b",
+                                                  self.text[:pos], re.IGNORECASE)]
+        return found[-1] if found else m
+
+    def _letter_author(self, pos: int) -> tuple[str, int] | None:
+        """Who signed or sent the letter last introduced before ``pos``, and where they are named
+        (a dashed or commaed aside after them dropped)."""
+        found = None
+        for m in _LETTER_SENT.finditer(self.text, max(0, pos - 1500), pos):
+            who = re.split(r"\s+[-–—]\s+|,\s+", m.group("who"))[0].strip()
+            if who and not re.match(r"(?:It|This|That|There|The\s+letter)\b", who):
+                found = (who, m.start("who"))
+        return found
 
     def _introduced(self, head: str, pos: int) -> str | None:
         """The indefinite description that introduced a '<head>' as a sentence's subject before
