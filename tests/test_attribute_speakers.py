@@ -1790,3 +1790,12 @@ def test_a_counted_group_is_the_same_count_named_before():
             "And now 10 councillors have said the dispute must end.")
     _, got = attribute(text, ["the dispute must end"])
     assert got[0][0] == "Ten Elmford councillors"
+
+
+def test_the_group_is_the_group_that_spoke_last():
+    text = ("Parents at Holmbrook Primary said the strike had been handled badly.\n"
+            "Unison's Kay Dunn said: “We regret the disruption.”\n"
+            "The group also said the council should meet the union.")
+    _, got = attribute(text, ["the strike had been handled badly", "We regret the disruption.",
+                              "the council should meet the union"])
+    assert got[2][0] == "Parents at Holmbrook Primary"

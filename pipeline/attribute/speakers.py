@@ -868,6 +868,11 @@ class SpeakerResolver:
             u = later[0].name if later else (self.unions[0] if self.unions else None)
             if u:
                 return Resolved(u, u, "org")
+        if re.fullmatch(r"the\s+group", m, re.IGNORECASE):
+            # "The group also called on ..": the group that spoke last ("Ten councillors", "Parents")
+            group = self._last({"group"})
+            if group is not None:
+                return group
         if _UNION_ANAPHOR.match(m):
             u = self._last_union(pos)
             if u:
