@@ -1799,3 +1799,46 @@ def test_the_group_is_the_group_that_spoke_last():
     _, got = attribute(text, ["the strike had been handled badly", "We regret the disruption.",
                               "the council should meet the union"])
     assert got[2][0] == "Parents at Holmbrook Primary"
+
+
+@pytest.mark.parametrize("subject, speaker", [("The carers, all Unison members,", "The carers"),
+                                              ("Mr Lowden, re-elected as an independent in May,", "Jim Lowden"),
+                                              ("The message from the strikers was simple and", "the strikers")])
+def test_an_aside_after_the_subject_is_no_part_of_the_speaker(subject, speaker):
+    text = ("Mayor Jim Lowden has refused to improve the offer to care staff at Elmford Council.\n"
+            f"{subject} say the offer is an insult.")
+    _, got = attribute(text, ["the offer is an insult"])
+    assert got[0][0] == speaker
+
+
+def test_a_quote_is_the_view_of_those_named_after_it():
+    text = ("Bin crews at Elmford Council are on strike. Strikers are angry.\n"
+            "“We have had enough of this,” was the view of many on the picket line on Monday.")
+    _, got = attribute(text, ["We have had enough of this,"])
+    assert got[0][0] == "many on the picket line"
+
+
+@pytest.mark.parametrize("intro, speaker", [
+    ("Independent councillor Harjeet Lall has tabled a motion calling for talks.", "Harjeet Lall"),
+    ("Parents at Holmbrook Primary handed in a petition with 2,400 signatures.", "Parents at Holmbrook Primary"),
+    ("A petition started by the parents' group Elmford ASN Families has 4,000 signatures.", "Elmford ASN Families")])
+def test_a_motion_or_petition_speaks_for_who_tabled_or_started_it(intro, speaker):
+    text = f"Care staff at Elmford Council are on strike.\n{intro} The motion says the cuts are wrong."
+    text = text.replace("The motion", "The petition") if "petition" in intro else text
+    _, got = attribute(text, ["the cuts are wrong"])
+    assert got[0][0] == speaker
+
+
+def test_the_councils_party_leader_speaks_for_the_council_and_a_group_leader_who_accuses_does_not():
+    text = ("Bin crews at Elmford Council are on strike.\n"
+            "The council's Liberal Democrat leader, Cllr Ann Pryce, told reporters the offer was fair.\n"
+            "Labour group leader Cllr Denise Hale accused the council leader of \"hiding behind the budget\".")
+    _, got = attribute(text, ["the offer was fair", "the council leader of \"hiding behind the budget\""])
+    assert [g[2] for g in got] == ["council", "other"]
+
+
+def test_the_conciliation_service_is_no_party():
+    text = ("Care staff at Elmford Council are on strike.\n"
+            "A spokesperson for the conciliation service said it stood ready to help.")
+    _, got = attribute(text, ["it stood ready to help"])
+    assert got[0][2] == "other"

@@ -583,3 +583,11 @@ def test_asking_to_be_known_by_a_first_name_is_no_statement():
     got = extract_statements("Carers are on strike.\nOne carer, who asked to be identified only as Jo, said she "
                              "worked until 9pm.")
     assert [s.quote for s in got] == ["she worked until 9pm"]
+
+
+@pytest.mark.parametrize("lead, who", [("In his words", "he"), ("In the words of Unison's Kay Dunn", "Unison's Kay Dunn"),
+                                       ("In Unite's words", "Unite")])
+def test_in_the_words_of_a_source_reports_them(lead, who):
+    text = f"The offer was rejected. {lead}, the offer is \"an insult to every carer in the county\"."
+    (st,) = extract_statements(text)
+    assert st.quote == 'the offer is "an insult to every carer in the county"' and st.cue["speaker_text"] == who

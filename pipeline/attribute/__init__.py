@@ -118,6 +118,9 @@ def attribute_statements(article: Article, statements: list[Statement], knowledg
     prev_end = 0
     resolved: list[Resolved] = []
     for st, mention in zip(statements, mentions):
+        view = _VIEW_AFTER.match(article.text, st.end)
+        if view:  # '"We've had enough" was the view of many on the picket line': named right after
+            mention = (view.group("who"), view.start("who"))
         if mention:  # never the statement itself: '"Jo Bell let us down," she said'
             resolver.between = article.text[prev_end:max(prev_end, min(mention[1], st.start))]
         r = resolver.resolve(mention[0], st.start, st.quote) if mention else None
@@ -238,6 +241,12 @@ _WORDS_OF = re.compile(r"(?:(?:Those|These|That|This|Such)\s+(?:were|was|are|is)
                        r"warning|plea|response|reaction|assessment)\s+(?:of|from)|(?:The|That|This|Those|These)\s+"
                        r"(?:words|message|verdict|warning|plea|response|reaction|assessment)\s+(?:came|come)\s+from)"
                        r"\s+(?P<who>[^,.;:\n]{2,80})")
+
+
+# a quote followed in its own sentence by whose view it was
+_VIEW_AFTER = re.compile(r"[”\"’']?[,.]?[^\S\n]*(?:(?:That|This|Such)[^\S\n]+)?(?:was|were|is|are)[^\S\n]+the[^\S\n]+"
+                         r"(?:view|verdict|feeling|mood|opinion|message|words)[^\S\n]+(?:of|from|among)[^\S\n]+"
+                         r"(?P<who>[^,.;:\n“”\"]{2,80})")
 
 
 def _named_after(text: str, end: int, resolver: SpeakerResolver) -> Resolved | None:

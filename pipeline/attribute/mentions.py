@@ -43,10 +43,16 @@ _QUALIFIED = re.compile(r"^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[S
 _AND_CLAUSE = re.compile(r"^(?P<clause>.*?(?<![\w’'-])(?:[a-z][\w’'-]*|\d+|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December),?)\s+and\s+(?P<subj>(?:[A-Z][\w’'-]*|he|she|they|it)"
                          r"(?:\s+[A-Z][\w’'-]*){0,2})$")
+_NAMED_GROUP = re.compile(r"^(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}(?:group|campaign|charity|organisation)\s+"
+                          r"(?=[A-Z][\w’'-]*\s+[A-Z])")
+_NAME_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Mayor)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_MESSAGE_FROM = re.compile(r"^(?:the|that|this)\s+(?:message|view|verdict|response|reaction|plea|warning)\s+"
+                           r"(?:from|of)\s+(?=\S)", re.IGNORECASE)
 # "GMB survey in June this year": a time after the subject is no part of it
 _TRAIL_TIME = re.compile(r"\s+(?:in|on|during|last|this|earlier|late)\s+(?:(?:early|late|mid)\s+)?(?:January|February|"
                          r"March|April|May|June|July|August|September|October|November|December|\d{4}|week|"
-                         r"month|year|summer|autumn|winter|spring)\b.*$")
+                         r"month|year|summer|autumn|winter|spring|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         r"Saturday|Sunday)\b.*$")
 # "four strike dates as they": a pronoun subject of a later clause speaks
 _CLAUSE_PRONOUN = re.compile(r"^.+\s(?:as|when|after|because|so|while|before|until|since|if)\s+"
                              r"(?P<subj>he|she|they|it|we)$", re.IGNORECASE)
@@ -99,6 +105,8 @@ def clean_mention(raw: str, is_org) -> str:
         elif x:
             m = x.group("subj") if rx is not _CONNECTIVE_CLAUSE else (x.group("subj") or x.group("subj2"))
     m = _LEAD.sub("", m).strip(" ,")
+    m = _MESSAGE_FROM.sub("", m)  # "The message from the strikers (was simple:)": the strikers
+    m = _NAMED_GROUP.sub("", m)  # "the parents' group Glenmorrow ASN Families": the group's name
     m = _FOLLOWS.sub("", m).strip(" ,")
     z = _ZERO_RELATIVE.match(m)
     if z and re.search(r"\s(?:in|at|over|about|on)\s", m[:z.start("subj")]) and not re.search(
@@ -135,9 +143,12 @@ def clean_mention(raw: str, is_org) -> str:
             return parts[0]
         if _GENERIC_HEAD.match(parts[0]) and is_org(parts[1]):  # "The union, Unison"
             return parts[1]
-        if re.match(r"(?:all|both|most|many|some)\s+(?:of\s+them\s+)?members\b|who\s", parts[1],
-                    re.IGNORECASE):
-            return parts[0]  # "The case workers, all members of Unison" -> "The case workers"
+        if re.match(r"(?:all|both|most|many|some)\s+(?:of\s+them\s+)?(?:[A-Z][\w’'-]*\s+){0,3}members\b|who\s",
+                    parts[1], re.IGNORECASE):
+            return parts[0]  # "The case workers, all members of Unison", "The carers, all Unison members"
+        if _NAME_ONLY.fullmatch(parts[0]) and re.match(r"(?:re-)?(?:elected|appointed|selected|named|returned)\b",
+                                                      parts[1]):
+            return parts[0]  # "Mr Lowden, re-elected as an independent in May": the aside tells no more
     words = m.split()
     if len(words) >= 2 and is_org(words[-1]) and (
             _GENERIC_HEAD.match(" ".join(words[:-1]).replace("the ", "", 1)) or

@@ -13,7 +13,7 @@ from pipeline.attribute.persons import (GENDERED_TITLE, NAME_TOKEN, NON_NAME, RO
                                         SINGLE_INTRO, SURNAME_WORDS, TITLE_SURNAME_END, TITLE_SURNAME_LEAD,
                                         TITLE_SURNAME_RE, TITLED_SURNAME, person_names, single_name,
                                         surname_re)
-from pipeline.attribute.parties import PARTY_MEMBER, PARTY_NAME, outside_politician
+from pipeline.attribute.parties import COUNCIL_LEADER_BEFORE, PARTY_MEMBER, PARTY_NAME, outside_politician
 from pipeline.extract.reported import newspaper_words
 
 _ITS = re.compile(r"[Ii]ts\s+(?:[\w’'-]+\s+){1,4}")  # "Its England director, X": the body named last
@@ -108,11 +108,16 @@ _COUNTS = {w: str(i) for i, w in enumerate("zero one two three four five six sev
                                              "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
                                              .split()) if i >= 2}
 _COUNT_WORDS = {d: w for w, d in _COUNTS.items()}
-_LETTER_ANAPHOR = re.compile(r"^the\s+(?:open\s+|joint\s+)?letter$", re.IGNORECASE)
-# "<authors> (- aside -) have signed / written / sent an open letter": the subject of the sentence
-_LETTER_SENT = re.compile(r"(?:^|[.!?]\s+|\n)(?P<who>[A-Z][^.!?\n]{0,150}?)\s+(?:have|has|had)?\s*(?:now\s+|also\s+)?"
-                          r"(?:(?:signed|written|wrote|sent|issued|penned|published|delivered|handed\s+in)\s+"
-                          r"(?:an?\s+|their\s+|its\s+)?(?:open\s+|joint\s+)?letter\b|(?:wrote|written)\s+to\b)")
+_DOC_ANAPHOR = re.compile(r"^the\s+(?:open\s+|joint\s+)?(?P<doc>letter|motion|petition)$", re.IGNORECASE)
+_DOC_VERBS = r"signed|written|wrote|sent|issued|penned|published|delivered|handed\s+in|presented|submitted|" \
+             r"tabled|proposed|put\s+forward|brought|started|launched|organised|set\s+up"
+# "<authors> (- aside -) have signed an open letter / tabled a motion / launched a petition": the subject;
+# "wrote to" for letters; "a petition started by <authors>": the agent
+_DOC_SENT = re.compile(rf"(?:^|[.!?]\s+|\n)(?P<who>[A-Z][^.!?\n]{{0,150}}?)\s+(?:have|has|had)?\s*(?:now\s+|also\s+)?"
+                       rf"(?:(?:{_DOC_VERBS})\s+(?:an?\s+|their\s+|its\s+)?(?:open\s+|joint\s+)?(?P<doc>letter|motion|"
+                       rf"petition)\b|(?:wrote|written)\s+to\b)|\b(?:an?\s+)?(?:open\s+|joint\s+)?(?P<doc2>letter|"
+                       rf"motion|petition)\s+(?:{_DOC_VERBS})\s+by\s+(?P<by>[^,.;:\n]{{2,80}}?)(?=\s+(?:has|have|had|"
+                       rf"was|is|calls|says|states|reads|urges|which|and)\b|[,.;:\n])")
 _OF_THE_UNION = re.compile(r"\b(?:for|from|of|at|by|with)\s+(?:the|their|its)\s+(?:trade\s+)?union\b(?!\s+\w)",
                            re.IGNORECASE)
 _UNION_ANAPHOR = re.compile(r"^(?:the\s+|their\s+|its\s+)?(?:trade\s+)?union$", re.IGNORECASE)
@@ -347,7 +352,8 @@ class SpeakerResolver:
         before = re.split(r"[.!?]\s|[”\"]|[,.!?…][’']", before)[-1]  # a quote before the name is no role
         after = ctx[at + len(name):] if clauses else ctx[at + len(name):at + len(name) + 100]
         verbs = "" if clauses else r"|has|had|is|was|will|would|[a-z]{3,}ed"
-        after = re.split(rf"\s(?:said|says|told|added|warned|argued|claimed|explained|insisted{verbs})\b|"
+        after = re.split(rf"\s(?:said|says|told|tells|added|warned|argued|claimed|explained|insisted|accused|urged|"
+                         rf"questioned|described|criticised|blamed|called|wrote|writes{verbs})\b|"
                          rf"[“\"‘:{'' if clauses else '.;('}]", after)[0]
         return before, after
 
@@ -372,6 +378,8 @@ class SpeakerResolver:
             before, after, rest = (x.replace(body.group(0), " ") for x in (before, after, rest))
         if re.search(r"(?:^|\s)(?:to|and|with|from|by|for|at|than|including)\s*$", before):
             before = ""  # "spoken to the council, to Jo Bell, Unite's ..": no premodifier of the name
+        if COUNCIL_LEADER_BEFORE.search(before + rest.split(name)[0] if name in mention else before):
+            return "council"  # "The council's Liberal Democrat leader, Cllr X": the party is the ruling one
         side = self.kn.role_side(rest) or self.kn.role_side_near(before, end=True) \
             or self.kn.role_side_near(after, end=False)
         titled = re.search(r"\b(?:Cllr|Councillor)\.?\s*$", rest.split(name)[0] if name in mention
@@ -819,8 +827,9 @@ class SpeakerResolver:
         if intro:  # "The survey found" after "A survey of Unite members in local authorities, .."
             org = self.org_in(intro)
             return Resolved(intro, org.name if org else None, "description")
-        if _LETTER_ANAPHOR.match(m):
-            author = self._letter_author(pos)
+        doc = _DOC_ANAPHOR.match(m)
+        if doc:
+            author = self._doc_author(doc.group("doc").lower(), pos)
             if author is not None:  # "Ten councillors have signed an open letter .. The letter states:"
                 return self.resolve(author[0], author[1], self.quote)
         st = _STATEMENT.match(m)
@@ -1092,13 +1101,18 @@ class SpeakerResolver:
                                                   self.text[:pos], re.IGNORECASE)]
         return found[-1] if found else m
 
-    def _letter_author(self, pos: int) -> tuple[str, int] | None:
-        """Who signed or sent the letter last introduced before ``pos``, and where they are named
-        (a dashed or commaed aside after them dropped)."""
+    def _doc_author(self, doc: str, pos: int) -> tuple[str, int] | None:
+        """Who signed, sent, tabled or started the ``doc`` ('letter', 'motion', 'petition') last
+        introduced before ``pos``, and where they are named (a dashed or commaed aside dropped)."""
         found = None
-        for m in _LETTER_SENT.finditer(self.text, max(0, pos - 1500), pos):
+        for m in _DOC_SENT.finditer(self.text, max(0, pos - 1500), pos):
+            if (m.group("doc") or m.group("doc2") or "letter").lower() != doc:
+                continue
+            if m.group("by"):
+                found = (m.group("by").strip(), m.start("by"))
+                continue
             who = re.split(r"\s+[-–—]\s+|,\s+", m.group("who"))[0].strip()
-            if who and not re.match(r"(?:It|This|That|There|The\s+letter)\b", who):
+            if who and not re.match(r"(?:It|This|That|There|The\s+(?:letter|motion|petition))\b", who):
                 found = (who, m.start("who"))
         return found
 

@@ -59,6 +59,9 @@ _SAY_THAT = re.compile(r"(?:said|says|claim(?:s|ed)|argu(?:es|ed)|insist(?:s|ed)
                        r"maintain(?:s|ed))\s+that\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:which|who|that|what)\s+([^,]{0,40}?)\s*$", re.IGNORECASE)
 _ACCORDING_FRONT = re.compile(r"^(?P<lead>.*?)\b[Aa]ccording to (?P<who>[^,]{2,80}),\s*(?P<rest>.+)$")
+# "In his words, [..]", "In the words of X, [..]", "In Unison's words, [..]": the words are the source's
+_IN_WORDS = re.compile(r"^\s*In\s+(?:the\s+words\s+of\s+(?P<who>[^,]{2,80})|(?P<own>his|her|their|[A-Z][\w’'&-]*"
+                       r"(?:\s+[A-Z][\w’'&-]*){0,3}['’]s?)\s+(?:own\s+)?words),\s*(?P<rest>.+)$")
 # ".., according to Unison's head of local government, Jo Bell, whose ..": the name in apposition
 _NAME = r"(?:Dr\s+|Cllr\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
 _NAME_APPOSED = re.compile(_NAME + r"\s*,")
@@ -467,6 +470,13 @@ def reported_in_sentence(text: str, ss: int, se: int, quoted: list[tuple[int, in
         return any(a <= i < b for a, b in quoted)
 
     clause_start = ss
+    w = _IN_WORDS.match(sent)
+    if w and word_count(w.group("rest")) >= 3:
+        own = w.group("own") or ""
+        who = w.group("who") or {"his": "he", "her": "she", "their": "they"}.get(own, re.sub(r"['’]s?$", "", own))
+        rs = ss + w.start("rest")
+        out.append(_stmt(text, rs, _content_end(text, rs, se), who, "according to"))
+        return out
     m = _ACCORDING_FRONT.match(sent)
     if m and (re.match(r"(?:saying|adding|claiming|warning|insisting)\b", m.group("rest")) or _NAME_APPOSED.match(
             m.group("rest"))) and word_count(m.group("lead")) >= 3:
