@@ -16,14 +16,13 @@ PARTY_NAME = re.compile(rf"\b(?i:{_PARTIES})\b")
 _RULING_PARTY = re.compile(rf"\b(?:(?P<a>{_PARTIES})[-\s](?:run|led|controlled)\b|"
                            rf"(?P<b>{_PARTIES})\s+(?:group|administration)\s+(?:runs|leads|controls)\b|"
                            rf"(?:run|led|controlled)\s+by\s+(?:the\s+)?(?P<c>{_PARTIES})\b)")
-_ADMIN_POST = re.compile(r"\b(?:cabinet|portfolio|executive\s+member|lead\s+member|leader\s+of\s+(?:the\s+)?"
-                         r"(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}(?:city\s+|county\s+|borough\s+)?council|council\s+leader|"
-                         r"council['’]s\s+(?:[\w-]+\s+){0,2}leader|deputy\s+leader|mayor)\b", re.IGNORECASE)
-
-# the post just before the name: "The council's Liberal Democrat leader, Cllr X", "Leader of Ashby Council X"
-COUNCIL_LEADER_BEFORE = re.compile(r"(?:[Cc]ouncil['’]s\s+(?:[\w-]+\s+){0,2}[Ll]eader|[Ll]eader\s+of\s+(?:the\s+)?"
-                                   r"(?:[A-Z][\w’'-]*\s+){0,3}(?:[Cc]ity\s+|[Cc]ounty\s+|[Bb]orough\s+)?[Cc]ouncil|"
-                                   r"[Cc]ouncil\s+[Ll]eader)[\s,]*(?:(?:Cllr|Councillor)\.?\s*)?$")
+# the council's leader, whatever party: "leader of (the) Ashby (Borough) Council", "the council's Lib Dem leader"
+_COUNCIL_LEADER = (r"[Ll]eader\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:[Cc]ity\s+|[Cc]ounty\s+|[Bb]orough\s+)?"
+                   r"[Cc]ouncil|[Cc]ouncil\s+[Ll]eader|[Cc]ouncil['’]s\s+(?:[\w-]+\s+){0,2}[Ll]eader")
+_ADMIN_POST = re.compile(rf"\b(?:(?i:cabinet|portfolio|executive\s+member|lead\s+member|deputy\s+leader|mayor)|"
+                         rf"{_COUNCIL_LEADER})\b")
+# the post just before the name: "The council's Liberal Democrat leader, Cllr X"
+COUNCIL_LEADER_BEFORE = re.compile(rf"(?:{_COUNCIL_LEADER})[\s,]*(?:(?:Cllr|Councillor)\.?\s*)?$")
 
 _QUOTED = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)|(?:^|(?<=[\s:(]))‘.*?(?:’(?![a-z])|$)")
 
